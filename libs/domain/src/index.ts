@@ -1,0 +1,3 @@
+export * from './events/event-envelope';
+export * from './events/event-catalogue';
+export * from './errors/domain-error';
