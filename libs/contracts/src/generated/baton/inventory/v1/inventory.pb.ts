@@ -37,6 +37,13 @@ export interface CreateLocationResponse {
   location: Location | undefined;
 }
 
+export interface ListLocationsRequest {
+}
+
+export interface ListLocationsResponse {
+  locations: Location[];
+}
+
 export interface Item {
   sku: string;
   name: string;
@@ -124,6 +131,10 @@ export interface InventoryServiceClient {
 
   createLocation(request: CreateLocationRequest, metadata?: Metadata): Observable<CreateLocationResponse>;
 
+  /** ListLocations lists the tenant's locations, active and inactive, in code order. */
+
+  listLocations(request: ListLocationsRequest, metadata?: Metadata): Observable<ListLocationsResponse>;
+
   /** CreateItem registers a SKU. */
 
   createItem(request: CreateItemRequest, metadata?: Metadata): Observable<CreateItemResponse>;
@@ -153,6 +164,13 @@ export interface InventoryServiceController {
     request: CreateLocationRequest,
     metadata?: Metadata,
   ): Promise<CreateLocationResponse> | Observable<CreateLocationResponse> | CreateLocationResponse;
+
+  /** ListLocations lists the tenant's locations, active and inactive, in code order. */
+
+  listLocations(
+    request: ListLocationsRequest,
+    metadata?: Metadata,
+  ): Promise<ListLocationsResponse> | Observable<ListLocationsResponse> | ListLocationsResponse;
 
   /** CreateItem registers a SKU. */
 
@@ -185,7 +203,14 @@ export interface InventoryServiceController {
 
 export function InventoryServiceControllerMethods() {
   return function (constructor: Function) {
-    const grpcMethods: string[] = ["createLocation", "createItem", "receiveStock", "getAvailability", "reservePlan"];
+    const grpcMethods: string[] = [
+      "createLocation",
+      "listLocations",
+      "createItem",
+      "receiveStock",
+      "getAvailability",
+      "reservePlan",
+    ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
       GrpcMethod("InventoryService", method)(constructor.prototype[method], method, descriptor);

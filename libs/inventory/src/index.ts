@@ -1,0 +1,12 @@
+export { InventoryModule, type InventoryModuleOptions } from './inventory.module';
+export { InventoryError, INVENTORY_ERROR_KINDS, type InventoryErrorCode } from './inventory.errors';
+export { inventoryEntities, inventoryMigrations } from './inventory-persistence';
+export { InventoryGrpcController } from './inventory.grpc-controller';
+export { LocationsService } from './location/locations.service';
+export { ItemsService } from './item/items.service';
+export { StockService } from './stock/stock.service';
+export { ReservationsService } from './reservation/reservations.service';
+export { LOCATION_TYPES, LOCATION_CAPABILITIES, type LocationType, type LocationCapability } from './location/location-kinds';
+export { MOVEMENT_TYPES, type MovementType } from './stock/movement-types';
+export { RESERVATION_STATUSES, type ReservationStatus } from './reservation/reservation-status';
+export { DEFAULT_RESERVATION_TTL_SECONDS } from './reservation/reservation-plan';
