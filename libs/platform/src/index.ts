@@ -13,6 +13,7 @@ export * from './grpc/grpc-context.interceptor';
 export * from './grpc/grpc-peer';
 export * from './http/correlation.middleware';
 export * from './http/http-metrics.middleware';
+export * from './http/validation-exception.factory';
 export * from './health/health-checks';
 export * from './health/health.controller';
 export * from './health/database-health-check';

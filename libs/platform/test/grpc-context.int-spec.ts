@@ -63,6 +63,7 @@ describe('gRPC request context and errors', () => {
   const config: ServiceConfig = {
     service: 'tracking',
     databaseUrl: 'postgres://unused/unused',
+    natsStreamPrefix: 'BATON',
     httpHost: '127.0.0.1',
     httpPort: 0,
     grpcUrl: '127.0.0.1:0',

@@ -1,0 +1,1 @@
+export { ReturnsModule, returnsMigrations, type ReturnsModuleOptions } from './returns.module';
