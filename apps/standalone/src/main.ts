@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { FulfillmentModule } from '@baton/fulfillment';
 import { GatewayModule, configureGatewayApp, generateApiKey, loadGatewaySettings } from '@baton/gateway';
 import { InventoryModule } from '@baton/inventory';
-import { EventBus, InProcessEventBus } from '@baton/messaging';
+import { InProcessEventBus } from '@baton/messaging';
 import { OrdersModule } from '@baton/orders';
 import {
   ConfigError,
@@ -80,7 +80,10 @@ async function main(): Promise<void> {
     embedded = await startEmbeddedPostgres(dataDir, port);
     serverUrl = embedded.serverUrl;
   }
-  const bus: EventBus | undefined = process.env.NATS_URL ? undefined : InProcessEventBus.shared();
+  const bus: InProcessEventBus | undefined = process.env.NATS_URL ? undefined : InProcessEventBus.shared();
+  // Services start one after another: hold deliveries until every subscriber is there, so no
+  // service misses an event published by one that started earlier.
+  bus?.hold();
   const apiKey = process.env.GATEWAY_BOOTSTRAP_API_KEY ?? demoApiKey(dataDir);
 
   const running: RunningService[] = [];
@@ -123,6 +126,7 @@ async function main(): Promise<void> {
   };
 
   for (const service of SERVICES) await start(service);
+  bus?.release();
   installShutdownHandlers(running, logger, async () => {
     await embedded?.stop();
   });

@@ -62,7 +62,7 @@ describe('fulfillment consuming orders.order.placed.v1', () => {
       FULFILLMENT_DATABASE_URL: databaseUrl,
       HTTP_HOST: '127.0.0.1',
       FULFILLMENT_HTTP_PORT: '0',
-      FULFILLMENT_GRPC_URL: `127.0.0.1:${await freePort()}`,
+      GRPC_URL: `127.0.0.1:${await freePort()}`,
       LOG_LEVEL: 'error',
     });
     service = await bootstrapService({

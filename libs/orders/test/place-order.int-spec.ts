@@ -191,7 +191,7 @@ describe('orders PlaceOrder and GetOrder over gRPC', () => {
       ORDERS_DATABASE_URL: databaseUrl,
       HTTP_HOST: '127.0.0.1',
       ORDERS_HTTP_PORT: '0',
-      ORDERS_GRPC_URL: `127.0.0.1:${await freePort()}`,
+      GRPC_URL: `127.0.0.1:${await freePort()}`,
       INVENTORY_GRPC_URL: inventoryUrl,
       LOG_LEVEL: 'error',
     });

@@ -131,7 +131,7 @@ describe('bootstrapService: HTTP probes, metrics, problem+json and hybrid gRPC',
       DATABASE_URL: server.toString(),
       HTTP_HOST: '127.0.0.1',
       TRACKING_HTTP_PORT: '0',
-      TRACKING_GRPC_URL: grpcAddress,
+      GRPC_URL: grpcAddress,
       LOG_LEVEL: 'error',
     });
     const metrics = new ServiceMetrics('tracking', { defaultMetrics: false });

@@ -116,7 +116,7 @@ describe('tracking timeline from events', () => {
       TRACKING_DATABASE_URL: databaseUrl,
       HTTP_HOST: '127.0.0.1',
       TRACKING_HTTP_PORT: '0',
-      TRACKING_GRPC_URL: `127.0.0.1:${await freePort()}`,
+      GRPC_URL: `127.0.0.1:${await freePort()}`,
       LOG_LEVEL: 'error',
     });
     service = await bootstrapService({ service: 'tracking', module: TrackingModule.forRoot({ config, bus }), config, grpc: 'tracking' });
