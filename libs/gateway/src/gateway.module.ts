@@ -22,6 +22,9 @@ import { OrdersHttpController } from './orders/orders.http-controller';
 
 const GATEWAY_SETTINGS = Symbol('GATEWAY_SETTINGS');
 
+export const gatewayEntities = [TenantEntity, ApiKeyEntity];
+export const gatewayMigrations = [CreateAuthTables1732700000100];
+
 /** Creates the bootstrap key from configuration, so a fresh deployment has one way in. */
 class BootstrapKeyInstaller implements OnApplicationBootstrap {
   constructor(
@@ -59,8 +62,8 @@ export class GatewayModule {
         TypeOrmModule.forRoot(
           typeOrmOptions({
             databaseUrl: config.databaseUrl,
-            entities: [TenantEntity, ApiKeyEntity],
-            migrations: [CreateAuthTables1732700000100],
+            entities: gatewayEntities,
+            migrations: gatewayMigrations,
             service: config.service,
           }),
         ),
