@@ -1,83 +1,19 @@
 /**
- * The typed catalogue of domain events. Publishing a payload that does not match its type does
- * not compile. Adding an event means adding it here first; changing a payload incompatibly means
- * a new `.v<n+1>` type beside the old one.
+ * The typed catalogue of domain events: one file per producing service, composed here.
+ * Publishing a payload that does not match its type does not compile. Adding an event means
+ * adding it to its producer's map and type list; changing a payload incompatibly means a new
+ * `.v<n+1>` type beside the old one.
  */
+import { FULFILLMENT_EVENT_TYPES, type FulfillmentEventMap } from './fulfillment-events';
+import { INVENTORY_EVENT_TYPES, type InventoryEventMap } from './inventory-events';
+import { ORDERS_EVENT_TYPES, type OrdersEventMap } from './orders-events';
 
-export interface AddressData {
-  name: string;
-  line1: string;
-  line2?: string;
-  city: string;
-  postalCode: string;
-  country: string;
-  latitude?: number;
-  longitude?: number;
-}
+export * from './common-event-data';
+export * from './orders-events';
+export * from './inventory-events';
+export * from './fulfillment-events';
 
-export interface OrderLineData {
-  lineId: string;
-  sku: string;
-  quantity: number;
-  unitPriceMinor: number;
-  currency: string;
-  locationId: string;
-}
-
-export interface OrderPlacedV1 {
-  orderId: string;
-  channel: string;
-  channelOrderId: string;
-  customerEmail: string;
-  deliveryMethod: string;
-  shipTo: AddressData;
-  lines: OrderLineData[];
-  totalMinor: number;
-  currency: string;
-}
-
-export interface StockReservedV1 {
-  orderId: string;
-  reservations: Array<{
-    reservationId: string;
-    lineId: string;
-    sku: string;
-    locationId: string;
-    quantity: number;
-    expiresAt: string;
-  }>;
-}
-
-export interface StockChangedV1 {
-  sku: string;
-  locationId: string;
-  movementType: string;
-  quantity: number;
-  onHand: number;
-  reserved: number;
-  available: number;
-  reference: string;
-}
-
-export interface FulfillmentCreatedV1 {
-  fulfillmentId: string;
-  orderId: string;
-  locationId: string;
-  deliveryMethod: string;
-  lines: Array<{ lineId: string; sku: string; quantity: number }>;
-}
-
-export interface EventMap {
-  'orders.order.placed.v1': OrderPlacedV1;
-  'inventory.stock.reserved.v1': StockReservedV1;
-  'inventory.stock.changed.v1': StockChangedV1;
-  'fulfillment.fulfillment.created.v1': FulfillmentCreatedV1;
-}
+export interface EventMap extends OrdersEventMap, InventoryEventMap, FulfillmentEventMap {}
 
 /** Every catalogued type, for consumers that subscribe to all of them (tracking). */
-export const EVENT_TYPES = [
-  'orders.order.placed.v1',
-  'inventory.stock.reserved.v1',
-  'inventory.stock.changed.v1',
-  'fulfillment.fulfillment.created.v1',
-] as const satisfies ReadonlyArray<keyof EventMap>;
+export const EVENT_TYPES = [...ORDERS_EVENT_TYPES, ...INVENTORY_EVENT_TYPES, ...FULFILLMENT_EVENT_TYPES] as const;
