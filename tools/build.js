@@ -10,12 +10,14 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const dist = path.join(root, 'dist');
+// BATON_DIST builds into another folder (e.g. a private copy for one engineer's e2e runs).
+const dist = path.resolve(root, process.env.BATON_DIST || 'dist');
 const TEST_ONLY_LIBS = ['testing'];
 
 function compile() {
   const tsc = path.join(root, 'node_modules', '.bin', 'tsc');
-  const result = spawnSync(tsc, ['-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  const args = ['-p', 'tsconfig.build.json', '--outDir', dist, '--tsBuildInfoFile', path.join(dist, '.tsbuildinfo')];
+  const result = spawnSync(tsc, args, { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
     throw new Error(`tsc -p tsconfig.build.json failed (exit ${result.status ?? result.signal})`);
   }

@@ -68,7 +68,7 @@ export async function startCluster(): Promise<Cluster> {
       name,
       await startServiceProcess({
         name: `${name}-${suffix}`,
-        script: join(ROOT, 'dist', 'apps', name, 'src', 'main.js'),
+        script: join(ROOT, process.env.BATON_DIST ?? 'dist', 'apps', name, 'src', 'main.js'),
         env: envFor(name),
         readyUrl: `http://127.0.0.1:${own.http}/health/ready`,
         cwd: ROOT,
