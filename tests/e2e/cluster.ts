@@ -10,6 +10,8 @@ type ServiceProcess = Awaited<ReturnType<typeof startServiceProcess>>;
 export interface Cluster {
   gatewayUrl: string;
   inventoryGrpc: string;
+  /** Where orders serves gRPC (journeys placing orders the gateway does not take yet). */
+  ordersGrpc: string;
   apiKey: string;
   tenantId: string;
   processes: Map<ServiceName, ServiceProcess>;
@@ -20,12 +22,17 @@ export interface Cluster {
 
 const ROOT = join(__dirname, '..', '..');
 
+export interface ClusterOptions {
+  /** Extra environment per service (e.g. short retry backoffs for a journey's timing). */
+  env?: Partial<Record<ServiceName, NodeJS.ProcessEnv>>;
+}
+
 /**
  * Starts the six services as separate Node processes from the build in dist/, each with its own
  * fresh database on the test Postgres and all on the test NATS server, under a stream prefix of
  * their own so runs never see each other's events.
  */
-export async function startCluster(): Promise<Cluster> {
+export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
   const natsUrl = testNatsUrl();
   if (!natsUrl) throw new Error('The e2e suite needs NATS');
   const suffix = randomBytes(4).toString('hex');
@@ -58,7 +65,7 @@ export async function startCluster(): Promise<Cluster> {
       env.GATEWAY_BOOTSTRAP_API_KEY = apiKey;
       env.GATEWAY_BOOTSTRAP_TENANT = tenantId;
     }
-    return env;
+    return { ...env, ...options.env?.[name] };
   };
 
   const processes = new Map<ServiceName, ServiceProcess>();
@@ -85,6 +92,7 @@ export async function startCluster(): Promise<Cluster> {
   return {
     gatewayUrl: `http://127.0.0.1:${(ports.get('gateway') as { http: number }).http}`,
     inventoryGrpc: `127.0.0.1:${(ports.get('inventory') as { grpc: number }).grpc}`,
+    ordersGrpc: `127.0.0.1:${(ports.get('orders') as { grpc: number }).grpc}`,
     apiKey,
     tenantId,
     processes,

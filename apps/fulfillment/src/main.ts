@@ -1,13 +1,14 @@
 import 'reflect-metadata';
-import { FulfillmentModule } from '@baton/fulfillment';
+import { FulfillmentModule, loadFulfillmentSettings } from '@baton/fulfillment';
 import { ConfigError, JsonLogger, bootstrapService, installShutdownHandlers, loadServiceConfig } from '@baton/platform';
 
 async function main(): Promise<void> {
   const config = loadServiceConfig('fulfillment');
+  const settings = loadFulfillmentSettings();
   const logger = new JsonLogger('fulfillment', config.logLevel);
   const running = await bootstrapService({
     service: 'fulfillment',
-    module: FulfillmentModule.forRoot({ config }),
+    module: FulfillmentModule.forRoot({ config, settings }),
     config,
     grpc: 'fulfillment',
     logger,

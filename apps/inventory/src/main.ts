@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { InventoryModule } from '@baton/inventory';
+import { InventoryModule, sweeperOptionsFromEnv } from '@baton/inventory';
 import { ConfigError, JsonLogger, bootstrapService, installShutdownHandlers, loadServiceConfig } from '@baton/platform';
 
 async function main(): Promise<void> {
@@ -7,7 +7,7 @@ async function main(): Promise<void> {
   const logger = new JsonLogger('inventory', config.logLevel);
   const running = await bootstrapService({
     service: 'inventory',
-    module: InventoryModule.forRoot({ config }),
+    module: InventoryModule.forRoot({ config, sweeper: sweeperOptionsFromEnv() }),
     config,
     grpc: 'inventory',
     logger,

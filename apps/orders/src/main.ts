@@ -1,13 +1,14 @@
 import 'reflect-metadata';
-import { OrdersModule } from '@baton/orders';
+import { OrdersModule, loadOrdersSettings } from '@baton/orders';
 import { ConfigError, JsonLogger, bootstrapService, installShutdownHandlers, loadServiceConfig } from '@baton/platform';
 
 async function main(): Promise<void> {
   const config = loadServiceConfig('orders');
+  const settings = loadOrdersSettings();
   const logger = new JsonLogger('orders', config.logLevel);
   const running = await bootstrapService({
     service: 'orders',
-    module: OrdersModule.forRoot({ config }),
+    module: OrdersModule.forRoot({ config, settings }),
     config,
     grpc: 'orders',
     logger,

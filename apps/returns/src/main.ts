@@ -10,6 +10,7 @@ async function main(): Promise<void> {
     module: ReturnsModule.forRoot({ config }),
     config,
     logger,
+    grpc: 'returns',
   });
   installShutdownHandlers([running], logger);
   logger.log(`returns listening on ${running.httpUrl}`, 'Bootstrap');

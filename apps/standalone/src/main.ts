@@ -108,7 +108,7 @@ async function main(): Promise<void> {
         started = await bootstrapService({ ...common, module: FulfillmentModule.forRoot({ config, bus }), grpc: 'fulfillment' });
         break;
       case 'returns':
-        started = await bootstrapService({ ...common, module: ReturnsModule.forRoot({ config, bus }) });
+        started = await bootstrapService({ ...common, module: ReturnsModule.forRoot({ config, bus }), grpc: 'returns' });
         break;
       case 'tracking':
         started = await bootstrapService({ ...common, module: TrackingModule.forRoot({ config, bus }), grpc: 'tracking' });

@@ -1,13 +1,14 @@
 import 'reflect-metadata';
-import { TrackingModule } from '@baton/tracking';
+import { TrackingModule, loadTrackingSettings } from '@baton/tracking';
 import { ConfigError, JsonLogger, bootstrapService, installShutdownHandlers, loadServiceConfig } from '@baton/platform';
 
 async function main(): Promise<void> {
   const config = loadServiceConfig('tracking');
+  const settings = loadTrackingSettings();
   const logger = new JsonLogger('tracking', config.logLevel);
   const running = await bootstrapService({
     service: 'tracking',
-    module: TrackingModule.forRoot({ config }),
+    module: TrackingModule.forRoot({ config, settings }),
     config,
     grpc: 'tracking',
     logger,

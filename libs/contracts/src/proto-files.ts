@@ -11,6 +11,7 @@ export const GRPC_SERVICES = {
   inventory: { package: 'baton.inventory.v1', service: 'InventoryService', file: 'baton/inventory/v1/inventory.proto' },
   orders: { package: 'baton.orders.v1', service: 'OrdersService', file: 'baton/orders/v1/orders.proto' },
   fulfillment: { package: 'baton.fulfillment.v1', service: 'FulfillmentService', file: 'baton/fulfillment/v1/fulfillment.proto' },
+  returns: { package: 'baton.returns.v1', service: 'ReturnsService', file: 'baton/returns/v1/returns.proto' },
   tracking: { package: 'baton.tracking.v1', service: 'TrackingService', file: 'baton/tracking/v1/tracking.proto' },
 } as const;
 

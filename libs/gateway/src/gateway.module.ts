@@ -1,48 +1,35 @@
-import { DynamicModule, INestApplication, Inject, Module, OnApplicationBootstrap, ValidationPipe } from '@nestjs/common';
+import { DynamicModule, Inject, Module, type OnModuleDestroy } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ordersV1, trackingV1 } from '@baton/contracts';
-import {
-  GrpcPeer,
-  PlatformModule,
-  ServiceConfig,
-  ServiceMetrics,
-  typeOrmOptions,
-  validationExceptionFactory,
-} from '@baton/platform';
+import { GrpcPeer, PlatformModule, ServiceConfig, ServiceMetrics, typeOrmOptions } from '@baton/platform';
+import { AccessModule } from './access.module';
 import { ApiKeyEntity } from './auth/api-key.entity';
-import { ApiKeyGuard } from './auth/api-key.guard';
-import { ApiKeysRepository } from './auth/api-keys.repository';
-import { ApiKeysService } from './auth/api-keys.service';
+import { PartnerLocationEntity } from './auth/partner-location.entity';
+import { PartnerEntity } from './auth/partner.entity';
 import { TenantEntity } from './auth/tenant.entity';
 import { GatewaySettings } from './gateway-config';
-import { ORDERS_PEER, TRACKING_PEER } from './grpc-peers';
+import { ORDERS_PEER, type OrdersPeer, TRACKING_PEER, type TrackingPeer } from './grpc-peers';
+import { IdempotencyKeyEntity } from './idempotency/idempotency-key.entity';
 import { CreateAuthTables1732700000100 } from './migrations/1732700000100-create-auth-tables';
-import { OrdersHttpController } from './orders/orders.http-controller';
+import { PartnersKeysIdempotencyChannels1732700000110 } from './migrations/1732700000110-partners-keys-idempotency-channels';
+import { ChannelConnectionEntity } from './orders/channels/connections/channel-connection.entity';
+import { ORDERS_CONTROLLERS, ORDERS_PROVIDERS } from './orders/orders-routes';
+import { TRACKING_CONTROLLERS, TRACKING_PROVIDERS } from './tracking/tracking-routes';
+import { RETURNS_CONTROLLERS, returnsProviders } from './returns/returns-routes';
+import { FULFILLMENT_CONTROLLERS, fulfillmentProviders } from './fulfillment/fulfillment-routes';
+import { INVENTORY_CONTROLLERS, inventoryProviders } from './inventory/inventory-routes';
 
-const GATEWAY_SETTINGS = Symbol('GATEWAY_SETTINGS');
+export { configureGatewayApp } from './http/configure-gateway-app';
 
-export const gatewayEntities = [TenantEntity, ApiKeyEntity];
-export const gatewayMigrations = [CreateAuthTables1732700000100];
-
-/** Creates the bootstrap key from configuration, so a fresh deployment has one way in. */
-class BootstrapKeyInstaller implements OnApplicationBootstrap {
-  constructor(
-    @Inject(GATEWAY_SETTINGS) private readonly settings: GatewaySettings,
-    private readonly keys: ApiKeysService,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    if (!this.settings.bootstrapApiKey) return;
-    await this.keys.ensureKey(
-      this.settings.bootstrapTenant,
-      this.settings.bootstrapTenant,
-      this.settings.bootstrapApiKey,
-      ['admin'],
-      'bootstrap key from configuration',
-    );
-  }
-}
+export const gatewayEntities = [
+  TenantEntity,
+  ApiKeyEntity,
+  PartnerEntity,
+  PartnerLocationEntity,
+  IdempotencyKeyEntity,
+  ChannelConnectionEntity,
+];
+export const gatewayMigrations = [CreateAuthTables1732700000100, PartnersKeysIdempotencyChannels1732700000110];
 
 function peerAddress(config: ServiceConfig, name: 'orders' | 'tracking'): string {
   const address = config.peers[name];
@@ -50,9 +37,18 @@ function peerAddress(config: ServiceConfig, name: 'orders' | 'tracking'): string
   return address;
 }
 
-/** The public HTTP door: authentication, validation, and routes forwarding to the services. */
+/**
+ * The public HTTP door: authentication, validation, and routes forwarding to the services.
+ * {@link AccessModule} gives every route its API-key guard, rate limit, idempotency keys and
+ * logging; route controllers are registered here with the gRPC peers they call.
+ */
 @Module({})
-export class GatewayModule {
+export class GatewayModule implements OnModuleDestroy {
+  constructor(
+    @Inject(ORDERS_PEER) private readonly orders: OrdersPeer,
+    @Inject(TRACKING_PEER) private readonly tracking: TrackingPeer,
+  ) {}
+
   static forRoot(options: { config: ServiceConfig; settings: GatewaySettings }): DynamicModule {
     const { config } = options;
     return {
@@ -67,14 +63,15 @@ export class GatewayModule {
             service: config.service,
           }),
         ),
+        AccessModule.forRoot(options.settings),
       ],
-      controllers: [OrdersHttpController],
+      controllers: [...ORDERS_CONTROLLERS, ...RETURNS_CONTROLLERS, ...FULFILLMENT_CONTROLLERS, ...TRACKING_CONTROLLERS, ...INVENTORY_CONTROLLERS],
       providers: [
-        { provide: GATEWAY_SETTINGS, useValue: options.settings },
-        ApiKeysRepository,
-        ApiKeysService,
-        ApiKeyGuard,
-        BootstrapKeyInstaller,
+        ...ORDERS_PROVIDERS,
+        ...TRACKING_PROVIDERS,
+        ...returnsProviders(config),
+        ...fulfillmentProviders(config),
+        ...inventoryProviders(config),
         {
           provide: ORDERS_PEER,
           useFactory: () =>
@@ -90,33 +87,12 @@ export class GatewayModule {
             ),
         },
       ],
-      exports: [ApiKeysService],
+      exports: [AccessModule],
     };
   }
-}
 
-/**
- * HTTP-level setup of the gateway app: strict validation (unknown fields refused, types checked,
- * so clients cannot set status, tenant or totals) and the OpenAPI document at /openapi.json and
- * Swagger UI at /docs.
- */
-export function configureGatewayApp(app: INestApplication): void {
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      exceptionFactory: validationExceptionFactory,
-    }),
-  );
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Baton API')
-      .setDescription('The Baton order management gateway. Authenticate with "Authorization: Bearer <API key>".')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
+  onModuleDestroy(): void {
+    this.orders.close();
+    this.tracking.close();
+  }
 }

@@ -21,3 +21,9 @@ export function isForeignKeyViolation(error: unknown, constraint: string): boole
   const driverError = driverErrorOf(error);
   return driverError?.code === '23503' && driverError.constraint === constraint;
 }
+
+/** True for the failures a transaction may simply be retried after: deadlock (40P01), serialization (40001). */
+export function isRetryableTransactionError(error: unknown): boolean {
+  const code = driverErrorOf(error)?.code;
+  return code === '40P01' || code === '40001';
+}

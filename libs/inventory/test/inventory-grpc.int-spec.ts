@@ -80,7 +80,7 @@ describe(InventoryModule.name, () => {
       return { location: location!, item: item!, reservations };
     });
 
-    expect(item).toEqual({ sku: 'SKU-1', name: 'Item', productGroup: '', unitValueMinor: 500 });
+    expect(item).toMatchObject({ sku: 'SKU-1', name: 'Item', productGroup: '', unitValueMinor: 500 });
     expect(reservations).toEqual([expect.objectContaining({ orderId: 'order-1', quantity: 2, status: 'held' })]);
     const { positions } = await withTenant(TENANT, () => peer.call('getAvailability', { sku: 'SKU-1' }));
     expect(positions).toEqual([

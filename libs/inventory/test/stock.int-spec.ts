@@ -71,8 +71,8 @@ describe(StockService.name, () => {
 
     expect(await ledgerDrift(kit.dataSource)).toEqual([]);
     const granted = orders.filter((_, i) => results[i].status === 'fulfilled');
-    const [positionA] = await withTenant(TENANT, () => kit.stock.getAvailability({ sku: a.sku }));
-    const [positionB] = await withTenant(TENANT, () => kit.stock.getAvailability({ sku: b.sku }));
+    const [positionA] = await withTenant(TENANT, () => kit.availability.getAvailability({ sku: a.sku }));
+    const [positionB] = await withTenant(TENANT, () => kit.availability.getAvailability({ sku: b.sku }));
     expect(positionA).toMatchObject({ onHand: 25, reserved: granted.reduce((sum, o) => sum + o.quantityOfA, 0) });
     expect(positionB).toMatchObject({ onHand: 10, reserved: granted.length });
     expect(granted.length).toBeGreaterThan(0);
@@ -98,7 +98,7 @@ describe(StockService.name, () => {
       }),
     );
 
-    const positions = await withTenant(TENANT, () => kit.stock.getAvailability({ sku: here.sku }));
+    const positions = await withTenant(TENANT, () => kit.availability.getAvailability({ sku: here.sku }));
 
     expect(positions).toEqual([
       { sku: here.sku, locationId: here.locationId, onHand: 12, reserved: 3, safetyStock: 2, available: 7 },
@@ -108,8 +108,8 @@ describe(StockService.name, () => {
   it("does not let one tenant see another tenant's positions", async () => {
     const position = await seedPosition(kit, OTHER_TENANT, 9);
 
-    const seenByOther = await withTenant(TENANT, () => kit.stock.getAvailability({ sku: position.sku }));
-    const seenByOwner = await withTenant(OTHER_TENANT, () => kit.stock.getAvailability({ sku: position.sku }));
+    const seenByOther = await withTenant(TENANT, () => kit.availability.getAvailability({ sku: position.sku }));
+    const seenByOwner = await withTenant(OTHER_TENANT, () => kit.availability.getAvailability({ sku: position.sku }));
 
     expect(seenByOther).toEqual([]);
     expect(seenByOwner).toHaveLength(1);
@@ -119,7 +119,7 @@ describe(StockService.name, () => {
   it('refuses to query or book without a tenant', async () => {
     const position = await seedPosition(kit, TENANT, 1);
 
-    await expect(kit.stock.getAvailability({ sku: position.sku })).rejects.toMatchObject({
+    await expect(kit.availability.getAvailability({ sku: position.sku })).rejects.toMatchObject({
       kind: 'unauthenticated',
       code: 'TENANT_REQUIRED',
     });

@@ -1,3 +1,4 @@
+import { GrpcMethod } from '@nestjs/microservices';
 import 'reflect-metadata';
 import net from 'node:net';
 import {
@@ -110,9 +111,12 @@ class ProbeController {
   }
 }
 
+/** The probe only reads the order id; the rest of tracking's request is irrelevant here. */
+const timelineRequest = (orderId: string) => ({ orderId }) as trackingV1.GetTimelineRequest;
+
 @Controller()
-@trackingV1.TrackingServiceControllerMethods()
-class ProbeTrackingController implements trackingV1.TrackingServiceController {
+class ProbeTrackingController implements Pick<trackingV1.TrackingServiceController, 'getTimeline'> {
+  @GrpcMethod('TrackingService', 'GetTimeline')
   async getTimeline(request: trackingV1.GetTimelineRequest): Promise<trackingV1.GetTimelineResponse> {
     await Promise.resolve();
     return { orderId: `${request.orderId}@${requireTenant()}/${currentContext()?.correlationId}`, entries: [] };
@@ -289,7 +293,7 @@ describe('bootstrapService: HTTP probes, metrics, problem+json and hybrid gRPC',
   it('serves gRPC on the same app, in the caller context', async () => {
     const peer = new GrpcPeer<trackingV1.TrackingServiceClient>('tracking', grpcAddress, 2000);
     try {
-      const response = await runWithContext({ tenantId: 't1', correlationId: 'c1' }, () => peer.call('getTimeline', { orderId: 'o-1' }));
+      const response = await runWithContext({ tenantId: 't1', correlationId: 'c1' }, () => peer.call('getTimeline', timelineRequest('o-1')));
       expect(response).toEqual({ orderId: 'o-1@t1/c1', entries: [] });
     } finally {
       peer.close();

@@ -1,3 +1,4 @@
+import { GrpcMethod } from '@nestjs/microservices';
 import 'reflect-metadata';
 import net from 'node:net';
 import { Controller, type INestMicroservice, Module } from '@nestjs/common';
@@ -29,10 +30,13 @@ function freePort(): Promise<number> {
   });
 }
 
+/** The probe only reads the order id; the rest of tracking's request is irrelevant here. */
+const timelineRequest = (orderId: string) => ({ orderId }) as trackingV1.GetTimelineRequest;
+
 /** Echoes what it saw of the request context; orderId selects a failure to produce. */
 @Controller()
-@trackingV1.TrackingServiceControllerMethods()
-class ProbeTrackingController implements trackingV1.TrackingServiceController {
+class ProbeTrackingController implements Pick<trackingV1.TrackingServiceController, 'getTimeline'> {
+  @GrpcMethod('TrackingService', 'GetTimeline')
   async getTimeline(request: trackingV1.GetTimelineRequest): Promise<trackingV1.GetTimelineResponse> {
     await new Promise((resolve) => setTimeout(resolve, 5));
     const [action, arg] = request.orderId.split(':');
@@ -53,7 +57,7 @@ class ProbeTrackingController implements trackingV1.TrackingServiceController {
           summary: requireTenant(),
           locationId: '',
           correlationId: ctx?.correlationId ?? '',
-        },
+        } as trackingV1.TimelineEntry,
       ],
     };
   }
@@ -93,7 +97,7 @@ describe('gRPC request context and errors', () => {
   it('runs the handler in the caller context (tenant, correlation, causation, partner, principal)', async () => {
     const response = await runWithContext(
       { tenantId: 't1', correlationId: 'c1', causationId: 'ev-9', partnerId: 'p7', principal: 'key:abc' },
-      () => peer.call('getTimeline', { orderId: 'o-1' }),
+      () => peer.call('getTimeline', timelineRequest('o-1')),
     );
     expect(response.orderId).toBe('o-1');
     expect(response.entries).toEqual([
@@ -104,7 +108,7 @@ describe('gRPC request context and errors', () => {
   it('keeps concurrent calls in their own contexts', async () => {
     const tenants = Array.from({ length: 20 }, (_, i) => `tenant-${i}`);
     const responses = await Promise.all(
-      tenants.map((tenantId) => runWithContext({ tenantId, correlationId: `corr-${tenantId}` }, () => peer.call('getTimeline', { orderId: tenantId }))),
+      tenants.map((tenantId) => runWithContext({ tenantId, correlationId: `corr-${tenantId}` }, () => peer.call('getTimeline', timelineRequest(tenantId)))),
     );
     for (const [i, response] of responses.entries()) {
       expect(response.entries[0]).toMatchObject({ summary: tenants[i], correlationId: `corr-${tenants[i]}` });
@@ -112,7 +116,7 @@ describe('gRPC request context and errors', () => {
   });
 
   it('gives the handler a fresh correlation id and no tenant when the caller has no context', async () => {
-    await expect(peer.call('getTimeline', { orderId: 'o-2' })).rejects.toMatchObject({
+    await expect(peer.call('getTimeline', timelineRequest('o-2'))).rejects.toMatchObject({
       kind: 'unauthenticated',
       code: 'TENANT_REQUIRED',
     });
@@ -120,7 +124,7 @@ describe('gRPC request context and errors', () => {
 
   it('delivers a conflict DomainError as a RemoteError with the same kind, code, details and violations', async () => {
     const error = await runWithContext({ tenantId: 't1', correlationId: 'c1' }, () =>
-      peer.call('getTimeline', { orderId: 'fail:conflict' }).then(
+      peer.call('getTimeline', timelineRequest('fail:conflict')).then(
         () => undefined,
         (e: unknown) => e,
       ),
@@ -137,13 +141,13 @@ describe('gRPC request context and errors', () => {
 
   it.each(KINDS)('carries kind %s across the wire', async (kind) => {
     await expect(
-      runWithContext({ tenantId: 't1', correlationId: 'c1' }, () => peer.call('getTimeline', { orderId: `fail:${kind}` })),
+      runWithContext({ tenantId: 't1', correlationId: 'c1' }, () => peer.call('getTimeline', timelineRequest(`fail:${kind}`))),
     ).rejects.toMatchObject({ kind, code: 'X_TAKEN' });
   });
 
   it('answers an unexpected error as INTERNAL without its message', async () => {
     const error = await runWithContext({ tenantId: 't1', correlationId: 'c1' }, () =>
-      peer.call('getTimeline', { orderId: 'crash' }).then(
+      peer.call('getTimeline', timelineRequest('crash')).then(
         () => undefined,
         (e: unknown) => e as RemoteError,
       ),
@@ -154,7 +158,7 @@ describe('gRPC request context and errors', () => {
 
   it('gives up at the deadline with kind unavailable', async () => {
     await expect(
-      runWithContext({ tenantId: 't1', correlationId: 'c1' }, () => peer.call('getTimeline', { orderId: 'slow:1300' })),
+      runWithContext({ tenantId: 't1', correlationId: 'c1' }, () => peer.call('getTimeline', timelineRequest('slow:1300'))),
     ).rejects.toMatchObject({ kind: 'unavailable', code: 'SERVICE_UNAVAILABLE' });
   });
 
@@ -163,7 +167,7 @@ describe('gRPC request context and errors', () => {
     const started = Date.now();
     try {
       await expect(
-        runWithContext({ tenantId: 't1', correlationId: 'c1' }, () => nowhere.call('getTimeline', { orderId: 'o-1' })),
+        runWithContext({ tenantId: 't1', correlationId: 'c1' }, () => nowhere.call('getTimeline', timelineRequest('o-1'))),
       ).rejects.toMatchObject({ kind: 'unavailable', code: 'SERVICE_UNAVAILABLE' });
       expect(Date.now() - started).toBeLessThan(1500 + 500);
     } finally {

@@ -1,7 +1,7 @@
 import { type DynamicModule, Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { MessagingModule, MessagingTables1732700000000, messagingEntities, type EventBus } from '@baton/messaging';
+import { MessagingModule, type EventBus } from '@baton/messaging';
 import {
   HealthChecks,
   PlatformModule,
@@ -10,18 +10,41 @@ import {
   typeOrmOptions,
   type ServiceConfig,
 } from '@baton/platform';
+import { CreateReturnService } from './authorisation/create-return.service';
+import { ReturnAuthorisation } from './authorisation/return-authorisation';
+import { ReturnLabelStep } from './authorisation/return-label-step';
+import { ReturnPreparation } from './authorisation/return-preparation';
+import { DispositionService } from './disposition/disposition.service';
+import { ExchangePlacement } from './exchange/exchange-placement';
+import { InventoryClient } from './peers/inventory.client';
+import { OrdersClient } from './peers/orders.client';
+import { ReturnLabelsClient } from './peers/return-labels.client';
+import { ReturnPoliciesRepository } from './policy/return-policies.repository';
+import { ReturnPoliciesService } from './policy/return-policies.service';
+import { InspectionService } from './receipt/inspection.service';
+import { ReturnReceivingService } from './receipt/return-receiving.service';
+import { OrderAccountsRepository } from './refund/order-accounts.repository';
+import { RefundConfirmationService } from './refund/refund-confirmation.service';
+import { RefundSettlement } from './refund/refund-settlement';
+import { RefundsRepository } from './refund/refunds.repository';
+import { ReturnClosingService } from './return/return-closing.service';
+import { ReturnHandlingGrpcController } from './return/return-handling.grpc-controller';
+import { ReturnLifecycle } from './return/return-lifecycle';
+import { ReturnsGrpcController } from './return/returns.grpc-controller';
+import { ReturnsQueryService } from './return/returns-query.service';
+import { ReturnsRepository } from './return/returns.repository';
+import { returnsEntities, returnsMigrations } from './returns-persistence';
 
 export interface ReturnsModuleOptions {
   config: ServiceConfig;
   bus?: EventBus;
 }
 
-export const returnsMigrations = [MessagingTables1732700000000];
-
 /**
- * The returns service as a deployable shell: its own database (so far only the outbox and inbox),
- * messaging, probes and metrics. RMAs, receipt, inspection and refunds arrive with its gRPC
- * contract.
+ * The returns service: RMAs by mail and in any store, receipt, per-unit inspection, disposition
+ * back into the network, refunds and exchanges — over gRPC, on its own database, publishing every
+ * step through its outbox. Reads orders (GetOrder, PlaceOrder for exchanges) and inventory
+ * locations over gRPC.
  */
 @Module({})
 export class ReturnsModule implements OnModuleInit {
@@ -38,13 +61,38 @@ export class ReturnsModule implements OnModuleInit {
         TypeOrmModule.forRoot(
           typeOrmOptions({
             databaseUrl: config.databaseUrl,
-            entities: [...messagingEntities],
+            entities: returnsEntities,
             migrations: returnsMigrations,
             service: config.service,
           }),
         ),
         MessagingModule.forService({ service: config.service, bus }),
       ],
+      controllers: [ReturnsGrpcController, ReturnHandlingGrpcController],
+      providers: [
+        OrdersClient,
+        InventoryClient,
+        ReturnLabelsClient,
+        ReturnsRepository,
+        OrderAccountsRepository,
+        RefundsRepository,
+        ReturnPoliciesRepository,
+        ReturnPoliciesService,
+        ReturnLifecycle,
+        ReturnsQueryService,
+        ReturnPreparation,
+        ReturnAuthorisation,
+        ReturnLabelStep,
+        ExchangePlacement,
+        ReturnClosingService,
+        CreateReturnService,
+        ReturnReceivingService,
+        InspectionService,
+        RefundSettlement,
+        DispositionService,
+        RefundConfirmationService,
+      ],
+      exports: [ReturnsQueryService, CreateReturnService],
     };
   }
 

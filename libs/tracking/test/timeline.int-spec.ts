@@ -1,100 +1,20 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import type { trackingV1 } from '@baton/contracts';
-import type { EventEnvelope, EventMap, EventType } from '@baton/domain';
+import type { EventEnvelope } from '@baton/domain';
 import { InProcessEventBus } from '@baton/messaging';
-import { GrpcPeer, bootstrapService, loadServiceConfig, type RunningService } from '@baton/platform';
-import { createTestDatabase, dropTestDatabase, freePort, withTenant } from '@baton/testing';
-import { TimelineService, TrackingModule } from '../src';
+import { createTestDatabase, dropTestDatabase, withTenant } from '@baton/testing';
+import { ReadModelProjector } from '../src';
+import { T0, journey, startTracking, type Journey } from './tracking-fixtures';
 
 const TENANT = 'acme';
-const T0 = Date.parse('2025-03-01T10:00:00.000Z');
-
-function envelope<T extends EventType>(
-  type: T,
-  aggregate: { type: string; id: string },
-  atMs: number,
-  data: EventMap[T],
-): EventEnvelope<T> {
-  return {
-    id: randomUUID(),
-    type,
-    version: 1,
-    tenantId: TENANT,
-    aggregateType: aggregate.type,
-    aggregateId: aggregate.id,
-    occurredAt: new Date(atMs).toISOString(),
-    correlationId: 'journey',
-    causationId: null,
-    data,
-  };
-}
-
-/**
- * One order's walking-skeleton journey as the other services publish it, plus a stock change that
- * concerns no order. Both fulfilment events share one instant, so their order on the timeline
- * rests on the event id tie-break.
- */
-function journey(): { orderId: string; events: EventEnvelope[] } {
-  const orderId = randomUUID();
-  const lines = [
-    { lineId: randomUUID(), sku: 'TSHIRT', quantity: 2, unitPriceMinor: 1999, currency: 'EUR', locationId: 'loc-a' },
-    { lineId: randomUUID(), sku: 'MUG', quantity: 1, unitPriceMinor: 899, currency: 'EUR', locationId: 'loc-b' },
-  ];
-  const events: EventEnvelope[] = [
-    envelope('orders.order.placed.v1', { type: 'order', id: orderId }, T0, {
-      orderId,
-      channel: 'web',
-      channelOrderId: 'W-7',
-      customerEmail: 'ada@example.com',
-      deliveryMethod: 'ship_to_address',
-      shipTo: { name: 'Ada', line1: 'Damrak 1', city: 'Amsterdam', postalCode: '1012 LG', country: 'NL' },
-      lines,
-      totalMinor: 4897,
-      currency: 'EUR',
-    }),
-    envelope('inventory.stock.reserved.v1', { type: 'order', id: orderId }, T0 - 500, {
-      orderId,
-      reservations: lines.map((line) => ({
-        reservationId: randomUUID(),
-        lineId: line.lineId,
-        sku: line.sku,
-        locationId: line.locationId,
-        quantity: line.quantity,
-        expiresAt: new Date(T0 + 900_000).toISOString(),
-      })),
-    }),
-    envelope('inventory.stock.changed.v1', { type: 'stock_position', id: 'TSHIRT@loc-a' }, T0 + 100, {
-      sku: 'TSHIRT',
-      locationId: 'loc-a',
-      movementType: 'reservation',
-      quantity: 2,
-      onHand: 10,
-      reserved: 2,
-      available: 8,
-      reference: `order/${orderId}/${lines[0].lineId}`,
-    }),
-    ...lines.map((line) => {
-      const fulfillmentId = randomUUID();
-      return envelope('fulfillment.fulfillment.created.v1', { type: 'fulfillment', id: fulfillmentId }, T0 + 1000, {
-        fulfillmentId,
-        orderId,
-        locationId: line.locationId,
-        deliveryMethod: 'ship_to_address',
-        lines: [{ lineId: line.lineId, sku: line.sku, quantity: line.quantity }],
-      });
-    }),
-  ];
-  return { orderId, events };
-}
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The timeline a journey must produce: its order's events by occurrence, ties by event id. */
+/** The timeline a journey must produce: every event about the order (scans included) by time, ties by id. */
 function expectedTimeline(events: EventEnvelope[]): Array<Pick<trackingV1.TimelineEntry, 'eventId' | 'type' | 'occurredAt'>> {
   return events
     .filter((e) => e.type !== 'inventory.stock.changed.v1')
@@ -102,97 +22,150 @@ function expectedTimeline(events: EventEnvelope[]): Array<Pick<trackingV1.Timeli
     .map((e) => ({ eventId: e.id, type: e.type, occurredAt: e.occurredAt }));
 }
 
-describe('tracking timeline from events', () => {
+const steps = (response: trackingV1.GetTimelineResponse) =>
+  response.entries.map(({ eventId, type, occurredAt }) => ({ eventId, type, occurredAt }));
+
+describe('tracking read model from events', () => {
   let databaseUrl: string;
-  let service: RunningService;
-  let client: GrpcPeer<trackingV1.TrackingServiceClient>;
+  let tracking: Awaited<ReturnType<typeof startTracking>>;
   const bus = new InProcessEventBus();
 
-  const timeline = (orderId: string, tenant = TENANT) => withTenant(tenant, () => client.call('getTimeline', { orderId }));
+  const timeline = (orderId: string, tenant = TENANT) => withTenant(tenant, () => tracking.client.call('getTimeline', { scope: undefined, orderId }));
+  const orderStatus = (orderId: string, tenant = TENANT) => withTenant(tenant, () => tracking.client.call('getOrderStatus', { scope: undefined, orderId }));
+  const status = async (orderId: string) => (await orderStatus(orderId)).order as trackingV1.OrderStatus;
+
+  /** What the journey's order must look like once every event arrived, however they arrived. */
+  const expectDelivered = async (trip: Journey) => {
+    expect(steps(await timeline(trip.orderId))).toEqual(expectedTimeline(trip.events));
+    const order = await status(trip.orderId);
+    expect(order).toMatchObject({
+      orderId: trip.orderId,
+      channel: 'web',
+      channelOrderId: trip.channelOrderId,
+      status: 'delivered',
+      placedAt: new Date(T0).toISOString(),
+      atRisk: false,
+    });
+    expect(order.lines.map((line) => [line.sku, line.status])).toEqual([
+      ['TSHIRT', 'delivered'],
+      ['MUG', 'collected'],
+    ]);
+    expect(order.shipments).toHaveLength(1);
+    expect(order.shipments[0]).toMatchObject({
+      shipmentId: trip.parcel.shipmentId,
+      carrier: 'dhl',
+      trackingNumber: trip.parcel.trackingNumber,
+      locationId: 'loc-warehouse',
+      status: 'delivered',
+      deliveredAt: new Date(T0 + 5000).toISOString(),
+    });
+    expect(order.shipments[0].scans.map((scan) => scan.code)).toEqual(['info_received', 'in_transit', 'out_for_delivery', 'delivered']);
+    expect(order.pickups).toEqual([
+      expect.objectContaining({ locationId: 'loc-store', status: 'collected', collectedAt: new Date(T0 + 4500).toISOString() }),
+    ]);
+  };
 
   beforeAll(async () => {
     databaseUrl = await createTestDatabase('tracking timeline');
-    const config = loadServiceConfig('tracking', {
-      TRACKING_DATABASE_URL: databaseUrl,
-      HTTP_HOST: '127.0.0.1',
-      TRACKING_HTTP_PORT: '0',
-      GRPC_URL: `127.0.0.1:${await freePort()}`,
-      LOG_LEVEL: 'error',
-    });
-    service = await bootstrapService({ service: 'tracking', module: TrackingModule.forRoot({ config, bus }), config, grpc: 'tracking' });
-    client = new GrpcPeer<trackingV1.TrackingServiceClient>('tracking', config.grpcUrl, 10_000);
+    tracking = await startTracking({ databaseUrl, bus });
   });
 
   afterAll(async () => {
-    client?.close();
-    await service?.close();
+    await tracking?.close();
     await bus.close();
     if (databaseUrl) await dropTestDatabase(databaseUrl);
   });
 
-  it('records each order event once, oldest first, with who did what where', async () => {
-    const { orderId, events } = journey();
-    for (const event of [...events, ...events]) await bus.publish(event);
+  it('records each step once, oldest first, with what, when, where, which service and who', async () => {
+    const trip = journey(TENANT);
+    for (const event of [...trip.events, ...trip.events]) await bus.publish(event);
 
-    const response = await timeline(orderId);
-    expect(response.orderId).toBe(orderId);
-    expect(response.entries.map(({ eventId, type, occurredAt }) => ({ eventId, type, occurredAt }))).toEqual(
-      expectedTimeline(events),
-    );
-    const fulfilments = events.filter((e) => e.type === 'fulfillment.fulfillment.created.v1');
-    const firstFulfilment = [...fulfilments].sort((a, b) => compare(a.id, b.id))[0];
+    const response = await timeline(trip.orderId);
+    expect(response.orderId).toBe(trip.orderId);
+    expect(steps(response)).toEqual(expectedTimeline(trip.events));
     expect(response.entries[0]).toEqual({
-      eventId: events[1].id,
-      type: 'inventory.stock.reserved.v1',
-      service: 'inventory',
-      occurredAt: events[1].occurredAt,
-      summary: 'Stock reserved: 3 units on 2 lines',
-      locationId: '',
-      correlationId: 'journey',
-    });
-    expect(response.entries[1]).toMatchObject({
+      eventId: trip.events[0].id,
       type: 'orders.order.placed.v1',
       service: 'orders',
-      summary: 'Order W-7 placed via web: 2 lines, 3 units',
+      occurredAt: new Date(T0).toISOString(),
+      summary: `Order ${trip.channelOrderId} placed via web: 2 lines, 3 units`,
+      locationId: '',
+      correlationId: 'journey',
+      actor: 'channel:web',
+      place: '',
+      trackingNumber: '',
     });
-    expect(response.entries[2]).toMatchObject({
-      eventId: firstFulfilment.id,
-      service: 'fulfillment',
-      locationId: (firstFulfilment.data as EventMap['fulfillment.fulfillment.created.v1']).locationId,
+    const scan = response.entries.find((entry) => entry.type === 'tracking.shipment.scanned.v1');
+    expect(scan).toMatchObject({
+      service: 'tracking',
+      actor: 'carrier:dhl',
+      place: 'Hub Utrecht, 3511 Utrecht, NL',
+      trackingNumber: trip.parcel.trackingNumber,
+      summary: `dhl ${trip.parcel.trackingNumber}: info received — Parcel scanned`,
     });
+    const shipped = response.entries.find((entry) => entry.type === 'fulfillment.fulfillment.shipped.v1');
+    expect(shipped).toMatchObject({ service: 'fulfillment', locationId: 'loc-warehouse' });
+    await expectDelivered(trip);
   });
 
-  it('ends with the same timeline whatever order and however often the events arrive', async () => {
+  it('ends with the same timeline, shipments and status whatever order and however often the events arrive', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.shuffledSubarray([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], { minLength: 10, maxLength: 10 }), async (order) => {
-        const { orderId, events } = journey();
-        const deliveries = [...events, ...events];
-        for (const index of order) await bus.publish(deliveries[index]);
-
-        const response = await timeline(orderId);
-        expect(response.entries.map(({ eventId, type, occurredAt }) => ({ eventId, type, occurredAt }))).toEqual(
-          expectedTimeline(events),
-        );
+      fc.asyncProperty(fc.integer({ min: 0, max: 2 ** 31 - 1 }), async (seed) => {
+        const trip = journey(TENANT);
+        const deliveries = fc.sample(fc.shuffledSubarray([...trip.events, ...trip.events], { minLength: trip.events.length * 2 }), {
+          seed,
+          numRuns: 1,
+        })[0];
+        for (const event of deliveries) await bus.publish(event);
+        await expectDelivered(trip);
       }),
-      { numRuns: 12 },
+      { numRuns: 10 },
     );
+  });
+
+  it('ends the same when every event of several orders arrives at once, each twice', async () => {
+    const trips = Array.from({ length: 4 }, () => journey(TENANT));
+    const deliveries = trips.flatMap((trip) => [...trip.events, ...trip.events]);
+    await Promise.all(deliveries.map((event) => bus.publish(event)));
+    for (const trip of trips) await expectDelivered(trip);
+    const db = tracking.service.app.get(DataSource);
+    const indexed = await db.query(`SELECT order_id, location_ids, channel_order_id FROM tracked_orders WHERE order_id = ANY($1)`, [
+      trips.map((t) => t.orderId),
+    ]);
+    expect(indexed).toHaveLength(trips.length);
+    for (const row of indexed) expect(row.location_ids).toEqual(['loc-store', 'loc-warehouse']);
+  });
+
+  it('places a carrier scan that arrived before its shipment on the order once the shipment is known', async () => {
+    const trip = journey(TENANT, { delivered: false });
+    const scans = trip.events.filter((e) => e.type === 'tracking.shipment.scanned.v1');
+    for (const event of scans) await bus.publish(event);
+    await expect(timeline(trip.orderId)).rejects.toMatchObject({ code: 'ORDER_NOT_TRACKED' });
+
+    for (const event of trip.events.filter((e) => e.type !== 'tracking.shipment.scanned.v1')) await bus.publish(event);
+    expect(steps(await timeline(trip.orderId))).toEqual(expectedTimeline(trip.events));
+    const order = await status(trip.orderId);
+    expect(order.status).toBe('out_for_delivery');
+    expect(order.shipments[0]).toMatchObject({ status: 'out_for_delivery', deliveredAt: '' });
+    expect(order.shipments[0].estimatedDeliveryAt).toBe(new Date(T0 + 86_400_000).toISOString());
   });
 
   it('keeps the projection idempotent without the inbox too (a rebuild replays every event)', async () => {
-    const { orderId, events } = journey();
-    const timelineService = service.app.get(TimelineService);
-    const db = service.app.get(DataSource);
-    for (const event of [...events, ...[...events].reverse()]) {
-      await db.transaction((manager) => timelineService.record(event, manager));
+    const trip = journey(TENANT);
+    const projector = tracking.service.app.get(ReadModelProjector);
+    const db = tracking.service.app.get(DataSource);
+    for (const event of [...trip.events, ...[...trip.events].reverse()]) {
+      await db.transaction((manager) => projector.apply(manager, event));
     }
-    expect((await timeline(orderId)).entries.map((e) => e.eventId)).toEqual(expectedTimeline(events).map((e) => e.eventId));
+    await expectDelivered(trip);
   });
 
-  it('shows a tenant only its own timelines', async () => {
-    const { orderId, events } = journey();
-    for (const event of events) await bus.publish(event);
+  it('shows a tenant only its own orders', async () => {
+    const trip = journey(TENANT);
+    for (const event of trip.events) await bus.publish(event);
 
-    expect((await timeline(orderId)).entries).toHaveLength(4);
-    expect((await timeline(orderId, 'globex')).entries).toEqual([]);
+    expect((await timeline(trip.orderId)).entries).toHaveLength(expectedTimeline(trip.events).length);
+    await expect(timeline(trip.orderId, 'globex')).rejects.toMatchObject({ code: 'ORDER_NOT_TRACKED' });
+    await expect(orderStatus(trip.orderId, 'globex')).rejects.toMatchObject({ code: 'ORDER_NOT_TRACKED' });
   });
 });

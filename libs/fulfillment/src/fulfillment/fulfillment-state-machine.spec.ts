@@ -5,10 +5,20 @@ import {
   checkFulfillmentTransition,
   fulfillmentTableProblems,
   type FulfillmentStatus,
+  type LegType,
 } from './fulfillment-state-machine';
 import { FulfillmentError } from './fulfillments.errors';
 
 const legal: Array<[FulfillmentStatus, FulfillmentStatus]> = [
+  ['pending', 'created'],
+  ['pending', 'cancelled'],
+  ['created', 'cancelled'],
+  ['accepted', 'cancelled'],
+  ['picking', 'cancelled'],
+  ['picked', 'cancelled'],
+  ['picked', 'ready_for_pickup'],
+  ['packed', 'cancelled'],
+  ['ready_for_pickup', 'cancelled'],
   ['created', 'accepted'],
   ['created', 'rejected'],
   ['accepted', 'picking'],
@@ -48,6 +58,10 @@ describe('fulfilment state machine', () => {
     ['collected', 'expired', 'FINAL_STATUS'],
     ['delivered', 'shipped', 'FINAL_STATUS'],
     ['packed', 'packed', 'SAME_STATUS'],
+    ['pending', 'accepted', 'NOT_ALLOWED'],
+    ['shipped', 'cancelled', 'NOT_ALLOWED'],
+    ['cancelled', 'created', 'FINAL_STATUS'],
+    ['expired', 'collected', 'FINAL_STATUS'],
   ])('refuses %s → %s with %s', (from, to, reason) => {
     expect(checkFulfillmentTransition(from, to)).toEqual({ allowed: false, reason });
     expect(() => assertFulfillmentTransition(from, to)).toThrow(FulfillmentError);
@@ -61,8 +75,50 @@ describe('fulfilment state machine', () => {
     expect(checkFulfillmentTransition('constructor', 'created')).toEqual({ allowed: false, reason: 'UNKNOWN_STATUS' });
   });
 
+  it.each<[FulfillmentStatus, FulfillmentStatus, LegType]>([
+    ['packed', 'ready_for_pickup', 'ship'],
+    ['picked', 'ready_for_pickup', 'transfer'],
+    ['packed', 'shipped', 'pickup'],
+    ['shipped', 'delivered', 'pickup'],
+    ['ready_for_pickup', 'collected', 'ship'],
+  ])('refuses %s → %s for a %s leg with WRONG_LEG', (from, to, leg) => {
+    expect(checkFulfillmentTransition(from, to, leg)).toEqual({ allowed: false, reason: 'WRONG_LEG' });
+    expect(() => assertFulfillmentTransition(from, to, leg)).toThrow(
+      expect.objectContaining({ code: 'ILLEGAL_TRANSITION', details: { from, to, reason: 'WRONG_LEG', legType: leg } }),
+    );
+  });
+
+  it.each<[FulfillmentStatus, FulfillmentStatus, LegType]>([
+    ['packed', 'shipped', 'ship'],
+    ['packed', 'shipped', 'transfer'],
+    ['shipped', 'delivered', 'transfer'],
+    ['packed', 'ready_for_pickup', 'pickup'],
+    ['picked', 'ready_for_pickup', 'pickup'],
+    ['pending', 'created', 'pickup'],
+  ])('allows %s → %s for a %s leg', (from, to, leg) => {
+    expect(checkFulfillmentTransition(from, to, leg)).toEqual({ allowed: true });
+  });
+
+  it('walks every leg type from its entry to each of its final statuses', () => {
+    const paths: Array<[LegType, FulfillmentStatus[]]> = [
+      ['ship', ['created', 'accepted', 'picking', 'picked', 'packed', 'shipped', 'delivered']],
+      ['transfer', ['created', 'accepted', 'picking', 'picked', 'packed', 'shipped', 'delivered']],
+      ['pickup', ['pending', 'created', 'accepted', 'picking', 'picked', 'packed', 'ready_for_pickup', 'collected']],
+      ['pickup', ['created', 'accepted', 'picking', 'picked', 'ready_for_pickup', 'expired']],
+      ['ship', ['created', 'accepted', 'picking', 'rejected']],
+    ];
+    for (const [leg, path] of paths) {
+      for (let i = 1; i < path.length; i++) expect(checkFulfillmentTransition(path[i - 1], path[i], leg)).toEqual({ allowed: true });
+    }
+  });
+
   it('has a sound transitions table', () => {
     expect(fulfillmentTableProblems(FULFILLMENT_TRANSITIONS)).toEqual([]);
+  });
+
+  it('reaches pending only as an entry status', () => {
+    expect(FULFILLMENT_STATUSES.filter((s) => FULFILLMENT_TRANSITIONS[s].includes('pending'))).toEqual([]);
+    expect(fulfillmentTableProblems(FULFILLMENT_TRANSITIONS, 'created')).toEqual(['pending: unreachable from created']);
   });
 
   it('reports unknown targets, self-loops and unreachable statuses', () => {

@@ -21,11 +21,21 @@ export class ApiKeyEntity {
   @Column({ type: 'text', array: true })
   roles!: string[];
 
+  @Column({ name: 'partner_id', type: 'text', nullable: true })
+  partnerId!: string | null;
+
+  @Column({ name: 'rate_limit_per_minute', type: 'integer', nullable: true })
+  rateLimitPerMinute!: number | null;
+
   @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
   expiresAt!: Date | null;
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
+
+  /** The key that replaced this one by rotation; this one stays valid until its (grace) expiry. */
+  @Column({ name: 'replaced_by', type: 'uuid', nullable: true })
+  replacedBy!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

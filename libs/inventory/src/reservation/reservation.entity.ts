@@ -2,7 +2,10 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import { BIGINT_AS_NUMBER } from '../bigint-column';
 import type { ReservationStatus } from './reservation-status';
 
-/** Units held at one location for one order line; unique per (tenant, order, line). */
+/**
+ * Units held at one location for one order line; unique per (tenant, order, line). `quantity` is
+ * what was reserved; what is still held is `quantity − releasedQuantity − consumedQuantity`.
+ */
 @Entity({ name: 'reservations' })
 export class ReservationEntity {
   @PrimaryColumn({ type: 'uuid' })
@@ -32,6 +35,18 @@ export class ReservationEntity {
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt!: Date;
 
+  @Column({ name: 'released_quantity', type: 'bigint', transformer: BIGINT_AS_NUMBER })
+  releasedQuantity!: number;
+
+  @Column({ name: 'consumed_quantity', type: 'bigint', transformer: BIGINT_AS_NUMBER })
+  consumedQuantity!: number;
+
+  @Column({ name: 'confirmed_at', type: 'timestamptz', nullable: true })
+  confirmedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
 }

@@ -8,9 +8,9 @@ import { currentContext } from '@baton/platform';
 import { DataSource } from 'typeorm';
 import { InventoryError } from '../inventory.errors';
 import { availableToPromise } from '../stock/availability';
-import { StockMovementsRepository } from '../stock/stock-movements.repository';
+import { PositionRefused, StockLedger } from '../stock/stock-ledger';
 import { StockPositionsRepository } from '../stock/stock-positions.repository';
-import type { ReservationEntity } from './reservation.entity';
+import { toReservation } from './reservation.mapper';
 import {
   type PositionDemand,
   expiryOf,
@@ -20,25 +20,20 @@ import {
   validateReservePlan,
 } from './reservation-plan';
 import { type NewReservation, ReservationsRepository } from './reservations.repository';
+import type { PositionKey } from '../stock/position-deltas';
 
 /** Another request reserved some of the same order lines first; re-read and return its result. */
 class LineAlreadyReserved extends Error {}
-
-/** A guarded update found less available than demanded; the transaction must roll back. */
-class PositionShort extends Error {
-  constructor(readonly demand: PositionDemand) {
-    super('position short');
-  }
-}
 
 const MAX_ATTEMPTS = 3;
 
 /**
  * Reserves stock for order lines. Invariants: no oversell under any concurrency (availability
- * check and increment are one guarded UPDATE per position, with the demand of a request summed
- * per position first); all lines or none; one reservation per (order, line) however often and
- * however concurrently the same plan is sent; every reservation has its ledger entry and its
- * `inventory.stock.reserved.v1` outbox row in the same transaction.
+ * check and increment are one guarded UPDATE per position in the ledger's guarded path, with the
+ * demand of a request summed per position first); all lines or none; one reservation per
+ * (order, line) however often and however concurrently the same plan is sent; every reservation
+ * has its ledger entry and its `inventory.stock.reserved.v1` outbox row in the same transaction,
+ * and the positions' row locks are taken last, so they are held only until commit.
  */
 @Injectable()
 export class ReservationsService {
@@ -46,7 +41,7 @@ export class ReservationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reservations: ReservationsRepository,
     private readonly positions: StockPositionsRepository,
-    private readonly movements: StockMovementsRepository,
+    private readonly ledger: StockLedger,
     private readonly outbox: Outbox,
   ) {}
 
@@ -92,11 +87,47 @@ export class ReservationsService {
       .sort((a, b) => (a.lineId < b.lineId ? -1 : a.lineId > b.lineId ? 1 : 0))
       .map((line) => ({ id: randomUUID(), orderId, ...line, status: 'held', expiresAt }));
     const demand = sumDemand(lines);
-    const principal = currentContext()?.principal ?? null;
+    const reservedEvent = createEvent(
+      'inventory.stock.reserved.v1',
+      { type: 'order', id: orderId },
+      {
+        orderId,
+        reservations: held.map((r) => ({
+          reservationId: r.id,
+          lineId: r.lineId,
+          sku: r.sku,
+          locationId: r.locationId,
+          quantity: r.quantity,
+          expiresAt: r.expiresAt.toISOString(),
+        })),
+      },
+    );
+    if (demand.length === 1) {
+      const [only] = demand;
+      const outcome = await this.ledger.reserveOnePosition({
+        position: only,
+        quantity: only.quantity,
+        reservations: held,
+        principal: currentContext()?.principal ?? null,
+        reserved: reservedEvent,
+        low: createEvent('inventory.stock.low.v1', { type: 'stock_position', id: `${only.locationId}/${only.sku}` }, {
+          sku: only.sku,
+          locationId: only.locationId,
+          available: 0,
+          threshold: 0,
+          onHand: 0,
+          reserved: 0,
+        }),
+      });
+      if (outcome === 'line-taken') throw new LineAlreadyReserved();
+      if (outcome === 'refused') throw await this.insufficientStock(lines, demand, [only]);
+      this.outbox.notify();
+      return held.map((r) => toReservation(r));
+    }
     try {
       await this.dataSource.transaction(async (manager) => {
         if ((await this.reservations.insertHeld(manager, held)) < held.length) throw new LineAlreadyReserved();
-        await this.movements.record(
+        await this.ledger.apply(
           manager,
           held.map((r) => ({
             sku: r.sku,
@@ -106,36 +137,12 @@ export class ReservationsService {
             reservedDelta: r.quantity,
             reference: `order/${orderId}/${r.lineId}`,
             reason: null,
-            principal,
           })),
+          { beforePositions: () => this.outbox.append(manager, reservedEvent) },
         );
-        await this.outbox.append(
-          manager,
-          createEvent(
-            'inventory.stock.reserved.v1',
-            { type: 'order', id: orderId },
-            {
-              orderId,
-              reservations: held.map((r) => ({
-                reservationId: r.id,
-                lineId: r.lineId,
-                sku: r.sku,
-                locationId: r.locationId,
-                quantity: r.quantity,
-                expiresAt: r.expiresAt.toISOString(),
-              })),
-            },
-          ),
-        );
-        // The guarded updates come last, so each position's row lock is held only until commit.
-        for (const position of demand) {
-          if (!(await this.positions.reserveIfAvailable(manager, position, position.quantity))) {
-            throw new PositionShort(position);
-          }
-        }
       });
     } catch (error) {
-      if (error instanceof PositionShort) throw await this.insufficientStock(lines, demand, error.demand);
+      if (error instanceof PositionRefused) throw await this.insufficientStock(lines, demand, error.refused);
       throw error;
     }
     this.outbox.notify();
@@ -149,8 +156,9 @@ export class ReservationsService {
   private async insufficientStock(
     lines: inventoryV1.ReservationLine[],
     demand: PositionDemand[],
-    refused: PositionDemand,
+    refused: PositionKey[],
   ): Promise<InventoryError> {
+    const refusedKeys = new Set(refused.map(positionKeyOf));
     const current = new Map(
       (await this.positions.findMany(demand)).map((position) => [
         positionKeyOf(position),
@@ -159,7 +167,7 @@ export class ReservationsService {
     );
     const short = new Set(
       demand
-        .filter((d) => d === refused || (current.get(positionKeyOf(d)) ?? 0) < d.quantity)
+        .filter((d) => refusedKeys.has(positionKeyOf(d)) || (current.get(positionKeyOf(d)) ?? 0) < d.quantity)
         .map((d) => positionKeyOf(d)),
     );
     const shortLines = lines
@@ -175,19 +183,6 @@ export class ReservationsService {
       lines: shortLines,
     });
   }
-}
-
-function toReservation(reservation: NewReservation | ReservationEntity): inventoryV1.Reservation {
-  return {
-    id: reservation.id,
-    orderId: reservation.orderId,
-    lineId: reservation.lineId,
-    sku: reservation.sku,
-    locationId: reservation.locationId,
-    quantity: reservation.quantity,
-    status: reservation.status,
-    expiresAt: reservation.expiresAt.toISOString(),
-  };
 }
 
 function inLineOrder(lineIds: string[], reservations: inventoryV1.Reservation[]): inventoryV1.Reservation[] {

@@ -8,11 +8,16 @@ import type { MovementType } from './movement-types';
  */
 @Entity({ name: 'stock_movements' })
 export class StockMovementEntity {
-  @PrimaryColumn({ type: 'uuid' })
+  /** The movement's public id. */
+  @Column({ type: 'uuid' })
   id!: string;
 
-  @Column({ name: 'tenant_id', type: 'text' })
+  @PrimaryColumn({ name: 'tenant_id', type: 'text' })
   tenantId!: string;
+
+  /** Ledger order (an identity column) and, with the tenant, the key: pages follow it. */
+  @PrimaryColumn({ type: 'bigint', insert: false, update: false, transformer: BIGINT_AS_NUMBER })
+  seq!: number;
 
   @Column({ type: 'text' })
   sku!: string;

@@ -23,8 +23,13 @@ export class StockPositionEntity {
   @Column({ type: 'bigint', transformer: BIGINT_AS_NUMBER })
   reserved!: number;
 
+  /** The safety stock in force: the item's rule for this location type, unless overridden here. */
   @Column({ name: 'safety_stock', type: 'bigint', transformer: BIGINT_AS_NUMBER })
   safetyStock!: number;
+
+  /** True when `safetyStock` was set for this position and no longer follows the item's rules. */
+  @Column({ name: 'safety_stock_override', type: 'boolean' })
+  safetyStockOverride!: boolean;
 
   @Column({ type: 'bigint', transformer: BIGINT_AS_NUMBER })
   version!: number;

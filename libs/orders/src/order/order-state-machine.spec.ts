@@ -13,22 +13,42 @@ import {
 } from './order-state-machine';
 import { OrdersError } from './orders.errors';
 
-const legalOrder: Array<[OrderStatus, OrderStatus]> = [
-  ['created', 'sourced'],
-  ['created', 'cancelled'],
-  ['sourced', 'shipped'],
-  ['sourced', 'cancelled'],
-  ['shipped', 'delivered'],
-  ['delivered', 'completed'],
-];
+/** The intended order lifecycle, written out once more by hand: the table must say exactly this. */
+const orderLifecycle: Record<OrderStatus, OrderStatus[]> = {
+  created: ['on_hold', 'sourced', 'backordered', 'partially_cancelled', 'cancelled'],
+  on_hold: ['sourced', 'backordered', 'partially_shipped', 'shipped', 'ready_for_pickup', 'delivered', 'collected', 'partially_cancelled', 'cancelled'],
+  sourced: ['on_hold', 'backordered', 'partially_shipped', 'shipped', 'ready_for_pickup', 'partially_cancelled', 'cancelled'],
+  backordered: ['on_hold', 'sourced', 'partially_shipped', 'shipped', 'ready_for_pickup', 'partially_cancelled', 'cancelled'],
+  partially_cancelled: ['on_hold', 'backordered', 'partially_shipped', 'shipped', 'ready_for_pickup', 'delivered', 'collected', 'cancelled'],
+  partially_shipped: ['on_hold', 'backordered', 'shipped', 'ready_for_pickup', 'delivered', 'collected', 'partially_cancelled', 'cancelled', 'partially_returned'],
+  shipped: ['delivered', 'collected', 'partially_returned'],
+  ready_for_pickup: ['on_hold', 'partially_shipped', 'shipped', 'delivered', 'collected', 'partially_cancelled', 'cancelled'],
+  delivered: ['completed', 'partially_returned', 'returned'],
+  collected: ['completed', 'partially_returned', 'returned'],
+  completed: ['partially_returned', 'returned'],
+  partially_returned: ['returned'],
+  returned: [],
+  cancelled: [],
+};
 
-const legalLine: Array<[OrderLineStatus, OrderLineStatus]> = [
-  ['created', 'sourced'],
-  ['created', 'cancelled'],
-  ['sourced', 'shipped'],
-  ['sourced', 'cancelled'],
-  ['shipped', 'delivered'],
-];
+const lineLifecycle: Record<OrderLineStatus, OrderLineStatus[]> = {
+  created: ['sourced', 'backordered', 'cancelled'],
+  sourced: ['backordered', 'partially_shipped', 'shipped', 'ready_for_pickup', 'partially_cancelled', 'cancelled'],
+  backordered: ['sourced', 'partially_shipped', 'shipped', 'ready_for_pickup', 'partially_cancelled', 'cancelled'],
+  partially_cancelled: ['backordered', 'partially_shipped', 'shipped', 'ready_for_pickup', 'delivered', 'collected', 'cancelled'],
+  partially_shipped: ['shipped', 'ready_for_pickup', 'delivered', 'collected', 'partially_returned'],
+  shipped: ['delivered', 'partially_returned'],
+  ready_for_pickup: ['partially_shipped', 'collected', 'partially_cancelled', 'cancelled'],
+  delivered: ['completed', 'partially_returned', 'returned'],
+  collected: ['completed', 'partially_returned', 'returned'],
+  completed: ['partially_returned', 'returned'],
+  partially_returned: ['returned'],
+  returned: [],
+  cancelled: [],
+};
+
+const legalOrder = Object.entries(orderLifecycle).flatMap(([from, tos]) => tos.map((to): [OrderStatus, OrderStatus] => [from as OrderStatus, to]));
+const legalLine = Object.entries(lineLifecycle).flatMap(([from, tos]) => tos.map((to): [OrderLineStatus, OrderLineStatus] => [from as OrderLineStatus, to]));
 
 function pairs<S extends string>(statuses: readonly S[]): Array<[S, S]> {
   return statuses.flatMap((from) => statuses.map((to): [S, S] => [from, to]));
@@ -46,12 +66,17 @@ describe('order state machine', () => {
     expect(allowed).toHaveLength(legalOrder.length);
   });
 
+  it.each(pairs(ORDER_STATUSES).filter(([from, to]) => !orderLifecycle[from].includes(to)))('refuses an order going from %s to %s', (from, to) => {
+    expect(checkOrderTransition(from, to).allowed).toBe(false);
+    expect(() => assertOrderTransition(from, to)).toThrow(OrdersError);
+  });
+
   it.each<[OrderStatus, OrderStatus, string]>([
     ['shipped', 'cancelled', 'NOT_ALLOWED'],
     ['created', 'shipped', 'NOT_ALLOWED'],
     ['sourced', 'created', 'NOT_ALLOWED'],
     ['cancelled', 'sourced', 'FINAL_STATUS'],
-    ['completed', 'cancelled', 'FINAL_STATUS'],
+    ['returned', 'cancelled', 'FINAL_STATUS'],
     ['sourced', 'sourced', 'SAME_STATUS'],
   ])('refuses an order going from %s to %s with %s', (from, to, reason) => {
     expect(checkOrderTransition(from, to)).toEqual({ allowed: false, reason });
@@ -82,9 +107,14 @@ describe('order line state machine', () => {
     expect(allowed).toHaveLength(legalLine.length);
   });
 
+  it.each(pairs(ORDER_LINE_STATUSES).filter(([from, to]) => !lineLifecycle[from].includes(to)))('refuses a line going from %s to %s', (from, to) => {
+    expect(checkOrderLineTransition(from, to).allowed).toBe(false);
+    expect(() => assertOrderLineTransition(from, to)).toThrow(OrdersError);
+  });
+
   it.each<[OrderLineStatus, OrderLineStatus, string]>([
     ['shipped', 'cancelled', 'NOT_ALLOWED'],
-    ['delivered', 'shipped', 'FINAL_STATUS'],
+    ['returned', 'shipped', 'FINAL_STATUS'],
     ['cancelled', 'sourced', 'FINAL_STATUS'],
     ['created', 'created', 'SAME_STATUS'],
   ])('refuses a line going from %s to %s with %s', (from, to, reason) => {

@@ -1,32 +1,84 @@
 import { OrdersError } from './orders.errors';
 
-export const ORDER_STATUSES = ['created', 'sourced', 'shipped', 'delivered', 'completed', 'cancelled'] as const;
+export const ORDER_STATUSES = [
+  'created',
+  'on_hold',
+  'sourced',
+  'backordered',
+  'partially_shipped',
+  'shipped',
+  'ready_for_pickup',
+  'delivered',
+  'collected',
+  'completed',
+  'partially_cancelled',
+  'cancelled',
+  'partially_returned',
+  'returned',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-export const ORDER_LINE_STATUSES = ['created', 'sourced', 'shipped', 'delivered', 'cancelled'] as const;
+export const ORDER_LINE_STATUSES = [
+  'created',
+  'sourced',
+  'backordered',
+  'partially_shipped',
+  'shipped',
+  'ready_for_pickup',
+  'delivered',
+  'collected',
+  'completed',
+  'partially_cancelled',
+  'cancelled',
+  'partially_returned',
+  'returned',
+] as const;
 export type OrderLineStatus = (typeof ORDER_LINE_STATUSES)[number];
 
 type TransitionTable<S extends string> = Readonly<Record<S, readonly S[]>>;
 
 /**
- * The order lifecycle. `sourced` means every line holds a reservation; an order can be cancelled
- * only until it ships; `completed` and `cancelled` are final.
+ * The order lifecycle. An order is stored once every line is reserved or backordered (`created`
+ * is its state during capture); it may be held (manually or by a rule) at any point before it is
+ * fully out; `partially_*` states say that some lines (or quantities) are already further, or
+ * cancelled. Cancellation is possible until everything has shipped or been collected; returns
+ * follow delivery or collection. `returned` and `cancelled` are final.
  */
 export const ORDER_TRANSITIONS: TransitionTable<OrderStatus> = {
-  created: ['sourced', 'cancelled'],
-  sourced: ['shipped', 'cancelled'],
-  shipped: ['delivered'],
-  delivered: ['completed'],
-  completed: [],
+  created: ['on_hold', 'sourced', 'backordered', 'partially_cancelled', 'cancelled'],
+  on_hold: ['sourced', 'backordered', 'partially_shipped', 'shipped', 'ready_for_pickup', 'delivered', 'collected', 'partially_cancelled', 'cancelled'],
+  sourced: ['on_hold', 'backordered', 'partially_shipped', 'shipped', 'ready_for_pickup', 'partially_cancelled', 'cancelled'],
+  backordered: ['on_hold', 'sourced', 'partially_shipped', 'shipped', 'ready_for_pickup', 'partially_cancelled', 'cancelled'],
+  partially_cancelled: ['on_hold', 'backordered', 'partially_shipped', 'shipped', 'ready_for_pickup', 'delivered', 'collected', 'cancelled'],
+  partially_shipped: ['on_hold', 'backordered', 'shipped', 'ready_for_pickup', 'delivered', 'collected', 'partially_cancelled', 'cancelled', 'partially_returned'],
+  shipped: ['delivered', 'collected', 'partially_returned'],
+  ready_for_pickup: ['on_hold', 'partially_shipped', 'shipped', 'delivered', 'collected', 'partially_cancelled', 'cancelled'],
+  delivered: ['completed', 'partially_returned', 'returned'],
+  collected: ['completed', 'partially_returned', 'returned'],
+  completed: ['partially_returned', 'returned'],
+  partially_returned: ['returned'],
+  returned: [],
   cancelled: [],
 };
 
-/** The lifecycle of one order line; a line is final once delivered or cancelled. */
+/**
+ * The lifecycle of one order line. A line is never on hold itself (holds are the order's); its
+ * quantity may be cancelled in part (`partially_cancelled`) and the rest goes on. `returned` and
+ * `cancelled` are final.
+ */
 export const ORDER_LINE_TRANSITIONS: TransitionTable<OrderLineStatus> = {
-  created: ['sourced', 'cancelled'],
-  sourced: ['shipped', 'cancelled'],
-  shipped: ['delivered'],
-  delivered: [],
+  created: ['sourced', 'backordered', 'cancelled'],
+  sourced: ['backordered', 'partially_shipped', 'shipped', 'ready_for_pickup', 'partially_cancelled', 'cancelled'],
+  backordered: ['sourced', 'partially_shipped', 'shipped', 'ready_for_pickup', 'partially_cancelled', 'cancelled'],
+  partially_cancelled: ['backordered', 'partially_shipped', 'shipped', 'ready_for_pickup', 'delivered', 'collected', 'cancelled'],
+  partially_shipped: ['shipped', 'ready_for_pickup', 'delivered', 'collected', 'partially_returned'],
+  shipped: ['delivered', 'partially_returned'],
+  ready_for_pickup: ['partially_shipped', 'collected', 'partially_cancelled', 'cancelled'],
+  delivered: ['completed', 'partially_returned', 'returned'],
+  collected: ['completed', 'partially_returned', 'returned'],
+  completed: ['partially_returned', 'returned'],
+  partially_returned: ['returned'],
+  returned: [],
   cancelled: [],
 };
 

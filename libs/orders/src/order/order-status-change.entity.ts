@@ -33,6 +33,13 @@ export class OrderStatusChangeEntity {
   @Column({ name: 'correlation_id', type: 'text' })
   correlationId!: string;
 
+  /** The event that caused the change, when one did (a rejection, a shipment, an expiry). */
+  @Column({ name: 'cause_event_id', type: 'text', nullable: true })
+  causeEventId!: string | null;
+
+  @Column({ name: 'cause_event_type', type: 'text', nullable: true })
+  causeEventType!: string | null;
+
   @Column({ name: 'occurred_at', type: 'timestamptz' })
   occurredAt!: Date;
 }

@@ -3,8 +3,11 @@ import { DomainError, type ErrorKind } from '@baton/domain';
 /** Every code the orders service refuses with, and the one kind each code always maps to. */
 export const ORDERS_ERROR_KINDS = {
   ORDER_NOT_FOUND: 'not_found',
+  RULES_NOT_FOUND: 'not_found',
   INSUFFICIENT_STOCK: 'conflict',
+  NOT_CANCELLABLE: 'conflict',
   ILLEGAL_TRANSITION: 'precondition',
+  NOT_ON_HOLD: 'precondition',
   RESERVATION_MISMATCH: 'internal',
 } as const satisfies Record<string, ErrorKind>;
 

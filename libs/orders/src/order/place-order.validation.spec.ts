@@ -34,9 +34,10 @@ describe(validatePlaceOrder.name, () => {
     expect(command.totalMinor).toBe(3998);
     expect(command.shipTo).toEqual({ name: 'Ada Lovelace', line1: 'Main St 1', city: 'Berlin', postalCode: '10115', country: 'DE' });
     expect(command.lines).toEqual([
-      { sku: 'SKU-1', quantity: 2, unitPriceMinor: 1999 },
-      { sku: 'SKU-2', quantity: 1, unitPriceMinor: 0 },
+      { sku: 'SKU-1', quantity: 2, unitPriceMinor: 1999, taxMinor: 0, discountMinor: 0, deliveryMethod: 'ship_to_address', destinationLocationId: null, unitWeightGrams: 0 },
+      { sku: 'SKU-2', quantity: 1, unitPriceMinor: 0, taxMinor: 0, discountMinor: 0, deliveryMethod: 'ship_to_address', destinationLocationId: null, unitWeightGrams: 0 },
     ]);
+    expect(command).toMatchObject({ deliveryMethod: 'ship_to_address', priority: 5, sourcingPreference: null, payment: null, fraudScore: null });
   });
 
   it('trims text and keeps optional address fields that were given', () => {
@@ -63,8 +64,16 @@ describe(validatePlaceOrder.name, () => {
     ['customerEmail', { customerEmail: 'not-an-email' }],
     ['currency', { currency: 'EURO' }],
     ['currency', { currency: 'eur' }],
-    ['deliveryMethod', { deliveryMethod: 'click_and_collect' }],
+    ['deliveryMethod', { deliveryMethod: 'teleport' }],
     ['deliveryMethod', { deliveryMethod: '' }],
+    ['lines[0].destinationLocationId', { deliveryMethod: 'click_and_collect', lines: [{ sku: 'A', quantity: 1, unitPriceMinor: 1 }] }],
+    ['requestedWindow', { deliveryMethod: 'scheduled_window', lines: [{ sku: 'A', quantity: 1, unitPriceMinor: 1 }] }],
+    ['priority', { priority: 10 }],
+    ['fraudScore', { fraudScore: 101 }],
+    ['sourcingPreference', { sourcingPreference: 'random' }],
+    ['channel', { channel: 'Web Shop' }],
+    ['customer.phone', { customer: { id: '', name: '', phone: 'call me' } }],
+    ['payment.reference', { payment: { reference: '', authorisedMinor: 1, method: '' } }],
     ['shipTo', { shipTo: undefined }],
     ['lines', { lines: [] }],
   ])('refuses a bad %s', (field, overrides) => {
@@ -74,7 +83,7 @@ describe(validatePlaceOrder.name, () => {
   it('names bad address fields by path', () => {
     const fields = violatedFields(
       request({
-        shipTo: { name: '', line1: '', line2: '', city: '', postalCode: '', country: 'Germany', latitude: 91 },
+        shipTo: { name: '', line1: '', line2: '', city: '', postalCode: '', country: 'Germany', latitude: 91, longitude: 10 },
       }),
     );
     expect(fields.sort()).toEqual(
@@ -99,6 +108,34 @@ describe(validatePlaceOrder.name, () => {
       'lines[2].quantity',
       'lines[2].unitPriceMinor',
     ]);
+  });
+
+  it('accepts a mixed cart and needs an address only when a line is delivered to one', () => {
+    const collectOnly = validatePlaceOrder(
+      request({
+        shipTo: undefined,
+        deliveryMethod: 'click_and_collect',
+        destinationLocationId: 'st-1',
+        lines: [{ sku: 'A', quantity: 1, unitPriceMinor: 100 }],
+      }),
+    );
+    expect(collectOnly).toMatchObject({ shipTo: null, deliveryMethod: 'click_and_collect', lines: [{ destinationLocationId: 'st-1' }] });
+    const mixed = validatePlaceOrder(
+      request({
+        lines: [
+          { sku: 'A', quantity: 1, unitPriceMinor: 100, deliveryMethod: 'click_and_collect', destinationLocationId: 'st-1' },
+          { sku: 'B', quantity: 1, unitPriceMinor: 100 },
+        ],
+      }),
+    );
+    expect(mixed.deliveryMethod).toBe('mixed');
+  });
+
+  it('totals tax and discount exactly and refuses a discount larger than the line', () => {
+    const command = validatePlaceOrder(request({ lines: [{ sku: 'A', quantity: 3, unitPriceMinor: 1000, taxMinor: 333, discountMinor: 100 }] }));
+    expect(command).toMatchObject({ subtotalMinor: 3000, taxMinor: 333, discountMinor: 100, totalMinor: 3233 });
+    expect(violatedFields(request({ lines: [{ sku: 'A', quantity: 1, unitPriceMinor: 100, discountMinor: 101 }] }))).toEqual(['lines[0].discountMinor']);
+    expect(violatedFields(request({ lines: [{ sku: 'A', quantity: 1, unitPriceMinor: 100, currency: 'USD' }] }))).toEqual(['lines[0].currency']);
   });
 
   it('refuses a total that cannot be represented exactly', () => {

@@ -34,3 +34,20 @@ export function placementOrderId(tenantId: string, channel: string, channelOrder
 export function placementLineId(orderId: string, index: number, line: { sku: string; quantity: number; locationId: string }): string {
   return nameBasedUuid(JSON.stringify(['line', orderId, index, line.sku, line.quantity, line.locationId]));
 }
+
+/**
+ * The id of one part of a line (an allocation): the line's own id for its first part, so a line
+ * kept whole is reserved and fulfilled under the id it is known by; a derived id for every other
+ * part. Deterministic, so a retried placement reserves the same parts under the same ids.
+ */
+export function allocationPartId(lineId: string, part: number, locationId: string, quantity: number): string {
+  return part === 0 ? lineId : nameBasedUuid(JSON.stringify(['part', lineId, part, locationId, quantity]));
+}
+
+/**
+ * The id of a part sourced again after `causeId` (the event that gave the quantity back, or a
+ * backorder retry), so handling the same event twice reserves under the same id.
+ */
+export function resourcedPartId(lineId: string, causeId: string, locationId: string, quantity: number): string {
+  return nameBasedUuid(JSON.stringify(['resourced', lineId, causeId, locationId, quantity]));
+}

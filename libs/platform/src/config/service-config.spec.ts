@@ -31,6 +31,7 @@ describe(loadServiceConfig.name, () => {
         inventory: '127.0.0.1:50051',
         orders: '127.0.0.1:50052',
         fulfillment: '127.0.0.1:50053',
+        returns: '127.0.0.1:50054',
         tracking: '127.0.0.1:50055',
       },
     });

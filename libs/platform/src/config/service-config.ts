@@ -32,7 +32,7 @@ export const DEFAULT_PORTS: Readonly<Record<string, { http: number; grpc?: numbe
   tracking: { http: 3005, grpc: 50055 },
 };
 
-const PEERS: readonly GrpcServiceName[] = ['inventory', 'orders', 'fulfillment', 'tracking'];
+const PEERS: readonly GrpcServiceName[] = ['inventory', 'orders', 'fulfillment', 'returns', 'tracking'];
 
 const hostPort = z
   .string()
@@ -64,6 +64,7 @@ const schema = z.object({
   inventory: hostPort,
   orders: hostPort,
   fulfillment: hostPort,
+  returns: hostPort,
   tracking: hostPort,
 });
 
@@ -140,6 +141,7 @@ export function loadServiceConfig(service: string, env: NodeJS.ProcessEnv = proc
       inventory: value.inventory,
       orders: value.orders,
       fulfillment: value.fulfillment,
+      returns: value.returns,
       tracking: value.tracking,
     },
   };

@@ -1,5 +1,5 @@
 import type { EventEnvelope, EventMap, EventType } from '@baton/domain';
-import { locationIdOf, orderIdOf, projectTimelineEntry, summarize } from './timeline-projection';
+import { actorOf, locationIdOf, locationIdsOf, orderIdOf, projectTimelineEntry, summarize } from './timeline-projection';
 
 function envelope<T extends EventType>(
   type: T,
@@ -102,8 +102,8 @@ describe(summarize.name, () => {
   });
 
   it('falls back to a generic line for a type without a sentence', () => {
-    const unknown = { ...placed, type: 'returns.return.received.v1' } as unknown as EventEnvelope;
-    expect(summarize(unknown)).toBe('returns.return.received.v1 from returns');
+    const unknown = { ...placed, type: 'returns.return.teleported.v1' } as unknown as EventEnvelope;
+    expect(summarize(unknown)).toBe('returns.return.teleported.v1 from returns');
   });
 });
 
@@ -125,5 +125,47 @@ describe(projectTimelineEntry.name, () => {
 
   it('projects nothing for an event about no order', () => {
     expect(projectTimelineEntry(stockChanged)).toBeNull();
+  });
+});
+
+describe(actorOf.name, () => {
+  it('names the channel of a placement, the carrier of a scan, or an actor the event names', () => {
+    expect(actorOf('orders.order.placed.v1', { channel: 'web' })).toBe('channel:web');
+    expect(actorOf('tracking.shipment.scanned.v1', { carrier: 'dhl' })).toBe('carrier:dhl');
+    expect(actorOf('orders.order.cancelled.v1', { principal: 'key:42' })).toBe('key:42');
+    expect(actorOf('inventory.stock.reserved.v1', {})).toBe('');
+  });
+});
+
+describe(locationIdsOf.name, () => {
+  it('collects every location an event names, once each', () => {
+    expect(locationIdsOf(placed).sort()).toEqual(['w1', 'w2']);
+    expect(locationIdsOf(created)).toEqual(['w2']);
+  });
+});
+
+describe('carrier scans', () => {
+  const scan = envelope(
+    'tracking.shipment.scanned.v1',
+    { type: 'shipment', id: 'dhl:JD1' },
+    {
+      scanId: 's1',
+      carrier: 'dhl',
+      trackingNumber: 'JD1',
+      code: 'out_for_delivery',
+      description: 'With the driver',
+      place: { city: 'Utrecht' },
+      occurredAt: '2025-01-02T03:04:05.678Z',
+      source: 'webhook',
+      orderId: 'order-1',
+    },
+  );
+
+  it('make no timeline entry of their own (they are joined by parcel)', () => {
+    expect(projectTimelineEntry(scan)).toBeNull();
+  });
+
+  it('read as the carrier said it', () => {
+    expect(summarize(scan)).toBe('dhl JD1: out for delivery — With the driver');
   });
 });

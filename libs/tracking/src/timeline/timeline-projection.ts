@@ -1,4 +1,5 @@
 import { producerOf, type EventEnvelope, type EventMap, type EventType } from '@baton/domain';
+import { SUMMARIES } from './timeline-summaries';
 
 /** What one event contributes to an order's timeline. */
 export interface TimelineEntryDraft {
@@ -14,30 +15,16 @@ export interface TimelineEntryDraft {
   data: Record<string, unknown>;
 }
 
-function units(lines: ReadonlyArray<{ quantity: number }>): number {
-  return lines.reduce((sum, line) => sum + line.quantity, 0);
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-type Summaries = { [T in EventType]?: (data: EventMap[T]) => string };
-
-const SUMMARIES: Summaries = {
-  'orders.order.placed.v1': (d) =>
-    `Order ${d.channelOrderId} placed via ${d.channel}: ${plural(d.lines.length, 'line')}, ${plural(units(d.lines), 'unit')}`,
-  'inventory.stock.reserved.v1': (d) =>
-    `Stock reserved: ${plural(units(d.reservations), 'unit')} on ${plural(d.reservations.length, 'line')}`,
-  'inventory.stock.changed.v1': (d) => `Stock of ${d.sku} changed at location ${d.locationId} (${d.movementType})`,
-  'fulfillment.fulfillment.created.v1': (d) =>
-    `Fulfilment created at location ${d.locationId}: ${plural(units(d.lines), 'unit')}`,
-};
-
 /** A short sentence a person reads on the timeline; event types without one get a generic line. */
 export function summarize(envelope: EventEnvelope): string {
   const summary = SUMMARIES[envelope.type] as ((data: EventMap[EventType]) => string) | undefined;
-  return summary ? summary(envelope.data) : `${envelope.type} from ${producerOf(envelope.type)}`;
+  const generic = `${envelope.type} from ${producerOf(envelope.type)}`;
+  try {
+    return summary ? summary(envelope.data) : generic;
+  } catch {
+    // A payload not shaped like its catalogue entry still gets on the timeline.
+    return generic;
+  }
 }
 
 function fieldsOf(value: unknown): Record<string, unknown> {
@@ -65,8 +52,33 @@ export function locationIdOf(envelope: EventEnvelope): string | null {
   return locations.size === 1 ? [...locations][0] : null;
 }
 
-/** The timeline entry an event makes, or null when the event concerns no order. */
+/** Every location an event names: its own, and those of its lines or reservations. */
+export function locationIdsOf(envelope: EventEnvelope): string[] {
+  const data = fieldsOf(envelope.data);
+  const items = [data['lines'], data['reservations'], data['releases']].flatMap((list) => (Array.isArray(list) ? list : []));
+  const ids = [data['locationId'], data['destinationLocationId'], ...items.map((item) => fieldsOf(item)['locationId'])];
+  return [...new Set(ids.filter((id): id is string => typeof id === 'string' && id !== ''))];
+}
+
+/**
+ * Who took the step, as far as the event says: a principal or actor it names, the carrier of a
+ * scan, the channel an order came through. The envelope itself carries no principal.
+ */
+export function actorOf(type: string, data: Record<string, unknown>): string {
+  for (const field of ['principal', 'actor', 'performedBy']) {
+    if (typeof data[field] === 'string' && data[field] !== '') return data[field] as string;
+  }
+  if (type === 'tracking.shipment.scanned.v1' && typeof data['carrier'] === 'string') return `carrier:${data['carrier']}`;
+  if (type === 'orders.order.placed.v1' && typeof data['channel'] === 'string') return `channel:${data['channel']}`;
+  return '';
+}
+
+/**
+ * The timeline entry an event makes, or null when the event concerns no order. Carrier scans make
+ * none: they are kept by parcel and joined onto the timeline of the order shipping that parcel.
+ */
 export function projectTimelineEntry(envelope: EventEnvelope): TimelineEntryDraft | null {
+  if (envelope.type === 'tracking.shipment.scanned.v1') return null;
   const orderId = orderIdOf(envelope);
   if (!orderId) return null;
   return {

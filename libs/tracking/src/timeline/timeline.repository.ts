@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { tenantScope } from '@baton/platform';
 import { TimelineEntryEntity } from './timeline-entry.entity';
 import type { TimelineEntryDraft } from './timeline-projection';
@@ -34,8 +34,14 @@ export class TimelineRepository {
 
   /** Oldest first; events at the same instant in event id order, so every read agrees. */
   async findByOrder(orderId: string): Promise<TimelineEntryEntity[]> {
+    return this.findByOrders([orderId]);
+  }
+
+  /** The entries of several orders of the current tenant, oldest first. */
+  async findByOrders(orderIds: string[]): Promise<TimelineEntryEntity[]> {
+    if (orderIds.length === 0) return [];
     return this.dataSource
       .getRepository(TimelineEntryEntity)
-      .find({ where: tenantScope({ orderId }), order: { occurredAt: 'ASC', eventId: 'ASC' } });
+      .find({ where: tenantScope({ orderId: In(orderIds) }), order: { occurredAt: 'ASC', eventId: 'ASC' } });
   }
 }

@@ -17,6 +17,52 @@ export interface FulfillmentLine {
   lineId: string;
   sku: string;
   quantity: number;
+  pickedQuantity: number;
+  shortQuantity: number;
+  collectedQuantity: number;
+  unitPriceMinor: number;
+}
+
+export interface Address {
+  name: string;
+  line1: string;
+  line2: string;
+  city: string;
+  postalCode: string;
+  country: string;
+  latitude?: number | undefined;
+  longitude?: number | undefined;
+}
+
+export interface PackageLine {
+  lineId: string;
+  quantity: number;
+}
+
+export interface Package {
+  id: string;
+  packageNo: number;
+  weightGrams: number;
+  lengthMm: number;
+  widthMm: number;
+  heightMm: number;
+  lines: PackageLine[];
+  valueMinor: number;
+}
+
+export interface Shipment {
+  id: string;
+  fulfillmentId: string;
+  packageId: string;
+  carrierId: string;
+  serviceCode: string;
+  trackingNumber: string;
+  status: string;
+  priceMinor: number;
+  currency: string;
+  insuredValueMinor: number;
+  estimatedDeliveryAt: string;
+  createdAt: string;
 }
 
 export interface Fulfillment {
@@ -27,6 +73,26 @@ export interface Fulfillment {
   status: string;
   lines: FulfillmentLine[];
   createdAt: string;
+  /** ship (to the customer), pickup (collected at the location) or transfer (to another location). */
+  legType: string;
+  destinationLocationId: string;
+  /** The leg this one waits for (the transfer leg of a ship-to-store pickup), or empty. */
+  dependsOnFulfillmentId: string;
+  priority: number;
+  dueAt: string;
+  late: boolean;
+  windowStart: string;
+  windowEnd: string;
+  carrierStrategy: string;
+  rejectReason: string;
+  pickupExpiresAt: string;
+  arrivedAt: string;
+  arrivalNote: string;
+  shipTo: Address | undefined;
+  packages: Package[];
+  shipments: Shipment[];
+  updatedAt: string;
+  currency: string;
 }
 
 export interface ListOrderFulfillmentsRequest {
@@ -37,9 +103,341 @@ export interface ListOrderFulfillmentsResponse {
   fulfillments: Fulfillment[];
 }
 
+export interface GetFulfillmentRequest {
+  fulfillmentId: string;
+}
+
+export interface GetFulfillmentResponse {
+  fulfillment: Fulfillment | undefined;
+}
+
+export interface ListFulfillmentsRequest {
+  locationId: string;
+  statuses: string[];
+  limit: number;
+  lateOnly: boolean;
+}
+
+export interface ListFulfillmentsResponse {
+  fulfillments: Fulfillment[];
+}
+
+export interface AcceptFulfillmentRequest {
+  fulfillmentId: string;
+}
+
+export interface AcceptFulfillmentResponse {
+  fulfillment: Fulfillment | undefined;
+}
+
+export interface RejectFulfillmentRequest {
+  fulfillmentId: string;
+  reason: string;
+}
+
+export interface RejectFulfillmentResponse {
+  fulfillment: Fulfillment | undefined;
+}
+
+export interface PickedLine {
+  lineId: string;
+  quantity: number;
+}
+
+export interface ConfirmPickRequest {
+  fulfillmentId: string;
+  lines: PickedLine[];
+  /** One entry per scanned unit (the SKU read from its barcode); when given, must match the lines. */
+  scannedSkus: string[];
+}
+
+export interface ConfirmPickResponse {
+  fulfillment: Fulfillment | undefined;
+}
+
+export interface PackageInput {
+  weightGrams: number;
+  lengthMm: number;
+  widthMm: number;
+  heightMm: number;
+  /** Empty when the fulfilment goes in a single package: then it holds everything picked. */
+  lines: PackageLine[];
+}
+
+export interface PackFulfillmentRequest {
+  fulfillmentId: string;
+  packages: PackageInput[];
+}
+
+export interface PackFulfillmentResponse {
+  fulfillment: Fulfillment | undefined;
+}
+
+export interface ShipFulfillmentRequest {
+  fulfillmentId: string;
+  /** Both empty: the service is selected per package by the strategy. */
+  carrierId: string;
+  serviceCode: string;
+  /** cheapest, fastest or best_insurance; empty: the fulfilment's own (the order's) strategy. */
+  strategy: string;
+}
+
+export interface ShipFulfillmentResponse {
+  fulfillment: Fulfillment | undefined;
+}
+
+export interface MarkReadyForPickupRequest {
+  fulfillmentId: string;
+}
+
+export interface MarkReadyForPickupResponse {
+  fulfillment: Fulfillment | undefined;
+}
+
+export interface HandOverRequest {
+  fulfillmentId: string;
+  pickupCode: string;
+  /** Empty: everything still waiting is handed over. */
+  lines: PickedLine[];
+}
+
+export interface HandOverResponse {
+  fulfillment: Fulfillment | undefined;
+}
+
+export interface RecordArrivalRequest {
+  fulfillmentId: string;
+  note: string;
+}
+
+export interface RecordArrivalResponse {
+  fulfillment: Fulfillment | undefined;
+}
+
+export interface ConfirmReceiptRequest {
+  fulfillmentId: string;
+}
+
+export interface ConfirmReceiptResponse {
+  fulfillment: Fulfillment | undefined;
+}
+
+export interface PickListLine {
+  fulfillmentId: string;
+  orderId: string;
+  lineId: string;
+  quantity: number;
+}
+
+export interface PickListItem {
+  sku: string;
+  quantity: number;
+  lines: PickListLine[];
+}
+
+export interface PickList {
+  id: string;
+  locationId: string;
+  fulfillmentIds: string[];
+  items: PickListItem[];
+  createdAt: string;
+}
+
+export interface CreatePickListRequest {
+  locationId: string;
+  /** Empty: the next accepted work of the location's queue, up to max_fulfillments. */
+  fulfillmentIds: string[];
+  maxFulfillments: number;
+}
+
+export interface CreatePickListResponse {
+  pickList: PickList | undefined;
+}
+
+export interface GetPickListRequest {
+  pickListId: string;
+}
+
+export interface GetPickListResponse {
+  pickList: PickList | undefined;
+}
+
+export interface CarrierService {
+  carrierId: string;
+  carrierName: string;
+  serviceCode: string;
+  serviceName: string;
+  transitDays: number;
+  cutoff: string;
+  timezone: string;
+  sameDay: boolean;
+  timeWindow: boolean;
+  insuredValueLimitMinor: number;
+  maxWeightGrams: number;
+  currency: string;
+}
+
+export interface ListCarrierServicesRequest {
+}
+
+export interface ListCarrierServicesResponse {
+  services: CarrierService[];
+}
+
+export interface ParcelInput {
+  weightGrams: number;
+  lengthMm: number;
+  widthMm: number;
+  heightMm: number;
+  valueMinor: number;
+}
+
+export interface QuoteCarrierServicesRequest {
+  /** The configured location goods leave from; or an explicit origin address. */
+  originLocationId: string;
+  origin: Address | undefined;
+  destination: Address | undefined;
+  parcels: ParcelInput[];
+  /** Narrows to services able to deliver it (same_day, scheduled need their capability). */
+  deliveryMethod: string;
+  windowStart: string;
+  windowEnd: string;
+  /** When the goods are ready; empty: now. */
+  readyAt: string;
+  /** When set, the quotes come back ordered by it with the selected one first. */
+  strategy: string;
+}
+
+export interface Quote {
+  carrierId: string;
+  serviceCode: string;
+  serviceName: string;
+  zone: string;
+  priceMinor: number;
+  currency: string;
+  transitDays: number;
+  cutoff: string;
+  shipAt: string;
+  estimatedDeliveryAt: string;
+  insuredValueLimitMinor: number;
+  sameDay: boolean;
+  timeWindow: boolean;
+  meetsRequirement: boolean;
+  billableWeightGrams: number;
+}
+
+export interface QuoteCarrierServicesResponse {
+  quotes: Quote[];
+}
+
+export interface GetShipmentLabelRequest {
+  shipmentId: string;
+  /** pdf (default) or zpl. */
+  format: string;
+}
+
+export interface GetShipmentLabelResponse {
+  content: Uint8Array;
+  contentType: string;
+  filename: string;
+  fulfillmentId: string;
+}
+
+export interface IngestTrackingUpdateRequest {
+  carrierId: string;
+  trackingNumber: string;
+  /** in_transit, out_for_delivery, delivered or exception. */
+  status: string;
+  occurredAt: string;
+  detail: string;
+}
+
+export interface IngestTrackingUpdateResponse {
+  shipment:
+    | Shipment
+    | undefined;
+  /** False when the same update was ingested before (nothing changed). */
+  applied: boolean;
+}
+
+export interface LocationLoad {
+  locationId: string;
+  /** 0 means no limit is configured. */
+  dailyCapacity: number;
+  acceptedToday: number;
+  /** Work waiting to be accepted. */
+  open: number;
+  /** Work accepted and not yet shipped or handed over. */
+  inProgress: number;
+  /** -1 when unlimited. */
+  remainingToday: number;
+  day: string;
+}
+
+export interface GetLocationLoadRequest {
+  locationIds: string[];
+}
+
+export interface GetLocationLoadResponse {
+  loads: LocationLoad[];
+}
+
+export interface LocationSettings {
+  locationId: string;
+  dailyCapacity: number;
+  timezone: string;
+  address: Address | undefined;
+}
+
+export interface ConfigureLocationRequest {
+  locationId: string;
+  /** 0: no limit. */
+  dailyCapacity: number;
+  timezone: string;
+  address: Address | undefined;
+}
+
+export interface ConfigureLocationResponse {
+  location: LocationSettings | undefined;
+}
+
+export interface FulfillmentPolicy {
+  /** Work not started (picking) this long after it was created is late. */
+  startWithinMinutes: number;
+  /** flag: only flag late work; reject: take it back with reason "timeout" (re-sourced). */
+  onLate: string;
+  /** Uncollected pickups expire this long after they became ready. */
+  pickupExpiryHours: number;
+  /** cancel or reoffer: what orders should do with the lines of an expired pickup. */
+  onPickupExpiry: string;
+  /** How long a location needs to have a pickup ready, for its due time. */
+  pickupPrepMinutes: number;
+  /** cheapest, fastest or best_insurance when the order names none. */
+  defaultCarrierStrategy: string;
+}
+
+export interface GetFulfillmentPolicyRequest {
+}
+
+export interface GetFulfillmentPolicyResponse {
+  policy: FulfillmentPolicy | undefined;
+}
+
+export interface SetFulfillmentPolicyRequest {
+  policy: FulfillmentPolicy | undefined;
+}
+
+export interface SetFulfillmentPolicyResponse {
+  policy: FulfillmentPolicy | undefined;
+}
+
 export const BATON_FULFILLMENT_V1_PACKAGE_NAME = "baton.fulfillment.v1";
 
-/** FulfillmentService holds the work each location does for each order. */
+/**
+ * FulfillmentService holds the work each location does for each order: the fulfilment orders
+ * and their operations (accept, pick, pack, ship, pickup), pick lists, carriers and labels, and
+ * each location's capacity.
+ */
 
 export interface FulfillmentServiceClient {
   /** ListOrderFulfillments returns the fulfilment orders created for one order. */
@@ -48,9 +446,112 @@ export interface FulfillmentServiceClient {
     request: ListOrderFulfillmentsRequest,
     metadata?: Metadata,
   ): Observable<ListOrderFulfillmentsResponse>;
+
+  /** GetFulfillment returns one fulfilment order with its lines, packages and shipments. */
+
+  getFulfillment(request: GetFulfillmentRequest, metadata?: Metadata): Observable<GetFulfillmentResponse>;
+
+  /** ListFulfillments is a location's work queue: by priority, then due time, then age. */
+
+  listFulfillments(request: ListFulfillmentsRequest, metadata?: Metadata): Observable<ListFulfillmentsResponse>;
+
+  /** AcceptFulfillment takes the work on; refused beyond the location's daily capacity. */
+
+  acceptFulfillment(request: AcceptFulfillmentRequest, metadata?: Metadata): Observable<AcceptFulfillmentResponse>;
+
+  /** RejectFulfillment gives the work back with a reason, so the order is re-sourced. */
+
+  rejectFulfillment(request: RejectFulfillmentRequest, metadata?: Metadata): Observable<RejectFulfillmentResponse>;
+
+  /** ConfirmPick confirms the picked quantity of every line; what is missing is rejected (short pick). */
+
+  confirmPick(request: ConfirmPickRequest, metadata?: Metadata): Observable<ConfirmPickResponse>;
+
+  /** PackFulfillment records the packages (weight, dimensions, contents). */
+
+  packFulfillment(request: PackFulfillmentRequest, metadata?: Metadata): Observable<PackFulfillmentResponse>;
+
+  /** ShipFulfillment buys a label per package from the selected carrier service and ships. */
+
+  shipFulfillment(request: ShipFulfillmentRequest, metadata?: Metadata): Observable<ShipFulfillmentResponse>;
+
+  /** MarkReadyForPickup issues the pickup code (sent to the customer in an event). */
+
+  markReadyForPickup(request: MarkReadyForPickupRequest, metadata?: Metadata): Observable<MarkReadyForPickupResponse>;
+
+  /** HandOver verifies the pickup code and hands over all or part of the goods. */
+
+  handOver(request: HandOverRequest, metadata?: Metadata): Observable<HandOverResponse>;
+
+  /** RecordArrival records a curbside customer's arrival at the location. */
+
+  recordArrival(request: RecordArrivalRequest, metadata?: Metadata): Observable<RecordArrivalResponse>;
+
+  /** ConfirmReceipt marks a transfer leg as received at its destination location. */
+
+  confirmReceipt(request: ConfirmReceiptRequest, metadata?: Metadata): Observable<ConfirmReceiptResponse>;
+
+  /** CreatePickList batches accepted work at a location into one pick list grouped by item. */
+
+  createPickList(request: CreatePickListRequest, metadata?: Metadata): Observable<CreatePickListResponse>;
+
+  /** GetPickList returns one pick list, grouped by item. */
+
+  getPickList(request: GetPickListRequest, metadata?: Metadata): Observable<GetPickListResponse>;
+
+  /** ListCarrierServices lists every carrier service with its capabilities. */
+
+  listCarrierServices(
+    request: ListCarrierServicesRequest,
+    metadata?: Metadata,
+  ): Observable<ListCarrierServicesResponse>;
+
+  /** QuoteCarrierServices rates packages from an origin to a destination with every service. */
+
+  quoteCarrierServices(
+    request: QuoteCarrierServicesRequest,
+    metadata?: Metadata,
+  ): Observable<QuoteCarrierServicesResponse>;
+
+  /** GetShipmentLabel returns a shipment's label as PDF or ZPL. */
+
+  getShipmentLabel(request: GetShipmentLabelRequest, metadata?: Metadata): Observable<GetShipmentLabelResponse>;
+
+  /** IngestTrackingUpdate applies a carrier's tracking update to its shipment; idempotent. */
+
+  ingestTrackingUpdate(
+    request: IngestTrackingUpdateRequest,
+    metadata?: Metadata,
+  ): Observable<IngestTrackingUpdateResponse>;
+
+  /** GetLocationLoad returns each location's daily capacity and today's load. */
+
+  getLocationLoad(request: GetLocationLoadRequest, metadata?: Metadata): Observable<GetLocationLoadResponse>;
+
+  /** ConfigureLocation sets a location's capacity, time zone and address for rating. */
+
+  configureLocation(request: ConfigureLocationRequest, metadata?: Metadata): Observable<ConfigureLocationResponse>;
+
+  /** GetFulfillmentPolicy returns the tenant's timer and pickup policy. */
+
+  getFulfillmentPolicy(
+    request: GetFulfillmentPolicyRequest,
+    metadata?: Metadata,
+  ): Observable<GetFulfillmentPolicyResponse>;
+
+  /** SetFulfillmentPolicy replaces the tenant's timer and pickup policy. */
+
+  setFulfillmentPolicy(
+    request: SetFulfillmentPolicyRequest,
+    metadata?: Metadata,
+  ): Observable<SetFulfillmentPolicyResponse>;
 }
 
-/** FulfillmentService holds the work each location does for each order. */
+/**
+ * FulfillmentService holds the work each location does for each order: the fulfilment orders
+ * and their operations (accept, pick, pack, ship, pickup), pick lists, carriers and labels, and
+ * each location's capacity.
+ */
 
 export interface FulfillmentServiceController {
   /** ListOrderFulfillments returns the fulfilment orders created for one order. */
@@ -59,11 +560,181 @@ export interface FulfillmentServiceController {
     request: ListOrderFulfillmentsRequest,
     metadata?: Metadata,
   ): Promise<ListOrderFulfillmentsResponse> | Observable<ListOrderFulfillmentsResponse> | ListOrderFulfillmentsResponse;
+
+  /** GetFulfillment returns one fulfilment order with its lines, packages and shipments. */
+
+  getFulfillment(
+    request: GetFulfillmentRequest,
+    metadata?: Metadata,
+  ): Promise<GetFulfillmentResponse> | Observable<GetFulfillmentResponse> | GetFulfillmentResponse;
+
+  /** ListFulfillments is a location's work queue: by priority, then due time, then age. */
+
+  listFulfillments(
+    request: ListFulfillmentsRequest,
+    metadata?: Metadata,
+  ): Promise<ListFulfillmentsResponse> | Observable<ListFulfillmentsResponse> | ListFulfillmentsResponse;
+
+  /** AcceptFulfillment takes the work on; refused beyond the location's daily capacity. */
+
+  acceptFulfillment(
+    request: AcceptFulfillmentRequest,
+    metadata?: Metadata,
+  ): Promise<AcceptFulfillmentResponse> | Observable<AcceptFulfillmentResponse> | AcceptFulfillmentResponse;
+
+  /** RejectFulfillment gives the work back with a reason, so the order is re-sourced. */
+
+  rejectFulfillment(
+    request: RejectFulfillmentRequest,
+    metadata?: Metadata,
+  ): Promise<RejectFulfillmentResponse> | Observable<RejectFulfillmentResponse> | RejectFulfillmentResponse;
+
+  /** ConfirmPick confirms the picked quantity of every line; what is missing is rejected (short pick). */
+
+  confirmPick(
+    request: ConfirmPickRequest,
+    metadata?: Metadata,
+  ): Promise<ConfirmPickResponse> | Observable<ConfirmPickResponse> | ConfirmPickResponse;
+
+  /** PackFulfillment records the packages (weight, dimensions, contents). */
+
+  packFulfillment(
+    request: PackFulfillmentRequest,
+    metadata?: Metadata,
+  ): Promise<PackFulfillmentResponse> | Observable<PackFulfillmentResponse> | PackFulfillmentResponse;
+
+  /** ShipFulfillment buys a label per package from the selected carrier service and ships. */
+
+  shipFulfillment(
+    request: ShipFulfillmentRequest,
+    metadata?: Metadata,
+  ): Promise<ShipFulfillmentResponse> | Observable<ShipFulfillmentResponse> | ShipFulfillmentResponse;
+
+  /** MarkReadyForPickup issues the pickup code (sent to the customer in an event). */
+
+  markReadyForPickup(
+    request: MarkReadyForPickupRequest,
+    metadata?: Metadata,
+  ): Promise<MarkReadyForPickupResponse> | Observable<MarkReadyForPickupResponse> | MarkReadyForPickupResponse;
+
+  /** HandOver verifies the pickup code and hands over all or part of the goods. */
+
+  handOver(
+    request: HandOverRequest,
+    metadata?: Metadata,
+  ): Promise<HandOverResponse> | Observable<HandOverResponse> | HandOverResponse;
+
+  /** RecordArrival records a curbside customer's arrival at the location. */
+
+  recordArrival(
+    request: RecordArrivalRequest,
+    metadata?: Metadata,
+  ): Promise<RecordArrivalResponse> | Observable<RecordArrivalResponse> | RecordArrivalResponse;
+
+  /** ConfirmReceipt marks a transfer leg as received at its destination location. */
+
+  confirmReceipt(
+    request: ConfirmReceiptRequest,
+    metadata?: Metadata,
+  ): Promise<ConfirmReceiptResponse> | Observable<ConfirmReceiptResponse> | ConfirmReceiptResponse;
+
+  /** CreatePickList batches accepted work at a location into one pick list grouped by item. */
+
+  createPickList(
+    request: CreatePickListRequest,
+    metadata?: Metadata,
+  ): Promise<CreatePickListResponse> | Observable<CreatePickListResponse> | CreatePickListResponse;
+
+  /** GetPickList returns one pick list, grouped by item. */
+
+  getPickList(
+    request: GetPickListRequest,
+    metadata?: Metadata,
+  ): Promise<GetPickListResponse> | Observable<GetPickListResponse> | GetPickListResponse;
+
+  /** ListCarrierServices lists every carrier service with its capabilities. */
+
+  listCarrierServices(
+    request: ListCarrierServicesRequest,
+    metadata?: Metadata,
+  ): Promise<ListCarrierServicesResponse> | Observable<ListCarrierServicesResponse> | ListCarrierServicesResponse;
+
+  /** QuoteCarrierServices rates packages from an origin to a destination with every service. */
+
+  quoteCarrierServices(
+    request: QuoteCarrierServicesRequest,
+    metadata?: Metadata,
+  ): Promise<QuoteCarrierServicesResponse> | Observable<QuoteCarrierServicesResponse> | QuoteCarrierServicesResponse;
+
+  /** GetShipmentLabel returns a shipment's label as PDF or ZPL. */
+
+  getShipmentLabel(
+    request: GetShipmentLabelRequest,
+    metadata?: Metadata,
+  ): Promise<GetShipmentLabelResponse> | Observable<GetShipmentLabelResponse> | GetShipmentLabelResponse;
+
+  /** IngestTrackingUpdate applies a carrier's tracking update to its shipment; idempotent. */
+
+  ingestTrackingUpdate(
+    request: IngestTrackingUpdateRequest,
+    metadata?: Metadata,
+  ): Promise<IngestTrackingUpdateResponse> | Observable<IngestTrackingUpdateResponse> | IngestTrackingUpdateResponse;
+
+  /** GetLocationLoad returns each location's daily capacity and today's load. */
+
+  getLocationLoad(
+    request: GetLocationLoadRequest,
+    metadata?: Metadata,
+  ): Promise<GetLocationLoadResponse> | Observable<GetLocationLoadResponse> | GetLocationLoadResponse;
+
+  /** ConfigureLocation sets a location's capacity, time zone and address for rating. */
+
+  configureLocation(
+    request: ConfigureLocationRequest,
+    metadata?: Metadata,
+  ): Promise<ConfigureLocationResponse> | Observable<ConfigureLocationResponse> | ConfigureLocationResponse;
+
+  /** GetFulfillmentPolicy returns the tenant's timer and pickup policy. */
+
+  getFulfillmentPolicy(
+    request: GetFulfillmentPolicyRequest,
+    metadata?: Metadata,
+  ): Promise<GetFulfillmentPolicyResponse> | Observable<GetFulfillmentPolicyResponse> | GetFulfillmentPolicyResponse;
+
+  /** SetFulfillmentPolicy replaces the tenant's timer and pickup policy. */
+
+  setFulfillmentPolicy(
+    request: SetFulfillmentPolicyRequest,
+    metadata?: Metadata,
+  ): Promise<SetFulfillmentPolicyResponse> | Observable<SetFulfillmentPolicyResponse> | SetFulfillmentPolicyResponse;
 }
 
 export function FulfillmentServiceControllerMethods() {
   return function (constructor: Function) {
-    const grpcMethods: string[] = ["listOrderFulfillments"];
+    const grpcMethods: string[] = [
+      "listOrderFulfillments",
+      "getFulfillment",
+      "listFulfillments",
+      "acceptFulfillment",
+      "rejectFulfillment",
+      "confirmPick",
+      "packFulfillment",
+      "shipFulfillment",
+      "markReadyForPickup",
+      "handOver",
+      "recordArrival",
+      "confirmReceipt",
+      "createPickList",
+      "getPickList",
+      "listCarrierServices",
+      "quoteCarrierServices",
+      "getShipmentLabel",
+      "ingestTrackingUpdate",
+      "getLocationLoad",
+      "configureLocation",
+      "getFulfillmentPolicy",
+      "setFulfillmentPolicy",
+    ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
       GrpcMethod("FulfillmentService", method)(constructor.prototype[method], method, descriptor);

@@ -13,6 +13,50 @@ export const protobufPackage = "baton.inventory.v1";
 
 export const protobufFileName = "baton/inventory/v1/inventory.proto";
 
+export interface Address {
+  line1: string;
+  line2: string;
+  city: string;
+  postalCode: string;
+  region: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+}
+
+/** OpeningHours is one opening interval on one weekday, in the location's time zone. */
+export interface OpeningHours {
+  /** mon, tue, wed, thu, fri, sat or sun. */
+  day: string;
+  /** HH:MM, 24-hour clock. */
+  opens: string;
+  /** HH:MM, after opens. */
+  closes: string;
+}
+
+export interface OpeningHoursList {
+  intervals: OpeningHours[];
+}
+
+export interface StringList {
+  values: string[];
+}
+
+/** LocationDetails are the attributes a location has beyond its identity and kind. */
+export interface LocationDetails {
+  address:
+    | Address
+    | undefined;
+  /** IANA time zone, e.g. Europe/Amsterdam; empty means UTC. */
+  timeZone: string;
+  openingHours: OpeningHours[];
+  /** Orders it can fulfil per day; unset means unlimited. */
+  dailyCapacity?: number | undefined;
+  handlingCostMinor: number;
+  partnerId: string;
+  /** Regions and networks the location belongs to, usable in queries. */
+  groups: string[];
+}
+
 export interface Location {
   id: string;
   code: string;
@@ -22,6 +66,15 @@ export interface Location {
   longitude: number;
   capabilities: string[];
   active: boolean;
+  address: Address | undefined;
+  timeZone: string;
+  openingHours: OpeningHours[];
+  dailyCapacity?: number | undefined;
+  handlingCostMinor: number;
+  partnerId: string;
+  groups: string[];
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface CreateLocationRequest {
@@ -31,17 +84,104 @@ export interface CreateLocationRequest {
   latitude: number;
   longitude: number;
   capabilities: string[];
+  details?: LocationDetails | undefined;
 }
 
 export interface CreateLocationResponse {
   location: Location | undefined;
 }
 
+export interface UpdateLocationRequest {
+  locationId: string;
+  name?: string | undefined;
+  type?: string | undefined;
+  latitude?: number | undefined;
+  longitude?: number | undefined;
+  capabilities?: StringList | undefined;
+  address?: Address | undefined;
+  timeZone?: string | undefined;
+  openingHours?: OpeningHoursList | undefined;
+  dailyCapacity?:
+    | number
+    | undefined;
+  /** Makes the daily capacity unlimited again. */
+  clearDailyCapacity: boolean;
+  handlingCostMinor?: number | undefined;
+  partnerId?: string | undefined;
+  groups?: StringList | undefined;
+}
+
+export interface UpdateLocationResponse {
+  location: Location | undefined;
+}
+
+export interface DeactivateLocationRequest {
+  locationId: string;
+}
+
+export interface DeactivateLocationResponse {
+  location: Location | undefined;
+}
+
+export interface ReactivateLocationRequest {
+  locationId: string;
+}
+
+export interface ReactivateLocationResponse {
+  location: Location | undefined;
+}
+
+export interface DeleteLocationRequest {
+  locationId: string;
+}
+
+export interface DeleteLocationResponse {
+}
+
+export interface GetLocationRequest {
+  locationId: string;
+}
+
+export interface GetLocationResponse {
+  location: Location | undefined;
+}
+
 export interface ListLocationsRequest {
+  filter?: LocationFilter | undefined;
+  pageSize?: number | undefined;
+  pageToken?: string | undefined;
+}
+
+export interface LocationFilter {
+  types: string[];
+  /** Locations with every one of these capabilities. */
+  capabilities: string[];
+  /** Locations in any of these groups. */
+  groups: string[];
+  partnerId: string;
+  /** Include deactivated locations. */
+  includeInactive: boolean;
 }
 
 export interface ListLocationsResponse {
   locations: Location[];
+  nextPageToken: string;
+}
+
+export interface Dimensions {
+  lengthMm: number;
+  widthMm: number;
+  heightMm: number;
+}
+
+/** SafetyStockRule is the safety stock an item keeps at every location of one type. */
+export interface SafetyStockRule {
+  locationType: string;
+  quantity: number;
+}
+
+export interface SafetyStockRules {
+  rules: SafetyStockRule[];
 }
 
 export interface Item {
@@ -49,6 +189,17 @@ export interface Item {
   name: string;
   productGroup: string;
   unitValueMinor: number;
+  weightGrams: number;
+  dimensions?:
+    | Dimensions
+    | undefined;
+  /** Safety stock at every location, unless a location-type rule or a position override says otherwise. */
+  safetyStock: number;
+  safetyStockByLocationType: SafetyStockRule[];
+  /** inventory.stock.low.v1 is published when a position's ATP falls to or below this; unset = never. */
+  lowStockThreshold?: number | undefined;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface CreateItemRequest {
@@ -56,10 +207,54 @@ export interface CreateItemRequest {
   name: string;
   productGroup: string;
   unitValueMinor: number;
+  weightGrams?: number | undefined;
+  dimensions?: Dimensions | undefined;
+  safetyStock?: number | undefined;
+  safetyStockByLocationType?: SafetyStockRules | undefined;
+  lowStockThreshold?: number | undefined;
 }
 
 export interface CreateItemResponse {
   item: Item | undefined;
+}
+
+export interface UpdateItemRequest {
+  sku: string;
+  name?: string | undefined;
+  productGroup?: string | undefined;
+  unitValueMinor?: number | undefined;
+  weightGrams?: number | undefined;
+  dimensions?: Dimensions | undefined;
+  safetyStock?: number | undefined;
+  safetyStockByLocationType?: SafetyStockRules | undefined;
+  lowStockThreshold?:
+    | number
+    | undefined;
+  /** Stops low-stock events for the item. */
+  clearLowStockThreshold: boolean;
+}
+
+export interface UpdateItemResponse {
+  item: Item | undefined;
+}
+
+export interface GetItemRequest {
+  sku: string;
+}
+
+export interface GetItemResponse {
+  item: Item | undefined;
+}
+
+export interface ListItemsRequest {
+  productGroup: string;
+  pageSize?: number | undefined;
+  pageToken?: string | undefined;
+}
+
+export interface ListItemsResponse {
+  items: Item[];
+  nextPageToken: string;
 }
 
 export interface StockPosition {
@@ -69,6 +264,22 @@ export interface StockPosition {
   reserved: number;
   safetyStock: number;
   available: number;
+}
+
+/** Movement is one immutable ledger entry: who (principal), why (reason), and its reference. */
+export interface Movement {
+  id: string;
+  /** Ledger order, increasing. */
+  seq: number;
+  sku: string;
+  locationId: string;
+  type: string;
+  onHandDelta: number;
+  reservedDelta: number;
+  reference: string;
+  reason: string;
+  principal: string;
+  createdAt: string;
 }
 
 export interface ReceiveStockRequest {
@@ -83,12 +294,187 @@ export interface ReceiveStockResponse {
   position: StockPosition | undefined;
 }
 
+export interface AdjustStockRequest {
+  sku: string;
+  locationId: string;
+  /** Units to add (positive) or remove (negative); never zero. */
+  quantityDelta: number;
+  /** Why; required. */
+  reason: string;
+  reference: string;
+}
+
+export interface AdjustStockResponse {
+  position:
+    | StockPosition
+    | undefined;
+  /** False when the reference was booked before and nothing changed now. */
+  applied: boolean;
+}
+
+export interface CountStockRequest {
+  sku: string;
+  locationId: string;
+  counted: number;
+  reference: string;
+  reason: string;
+}
+
+export interface CountStockResponse {
+  position:
+    | StockPosition
+    | undefined;
+  /** on hand after minus on hand before. */
+  difference: number;
+  /** Units counted missing that could not be booked because they are reserved for orders. */
+  unresolvedShortfall: number;
+  applied: boolean;
+}
+
+export interface WriteOffStockRequest {
+  sku: string;
+  locationId: string;
+  quantity: number;
+  reason: string;
+  reference: string;
+}
+
+export interface WriteOffStockResponse {
+  position: StockPosition | undefined;
+  applied: boolean;
+}
+
+export interface RestockReturnRequest {
+  sku: string;
+  locationId: string;
+  quantity: number;
+  /** The return (RMA line) the units came back with. */
+  reference: string;
+  reason: string;
+}
+
+export interface RestockReturnResponse {
+  position: StockPosition | undefined;
+  applied: boolean;
+}
+
+export interface SetSafetyStockRequest {
+  sku: string;
+  locationId: string;
+  /** Unset: the position follows the item's rules again. */
+  quantity?: number | undefined;
+}
+
+export interface SetSafetyStockResponse {
+  position: StockPosition | undefined;
+}
+
+export interface ListPositionsRequest {
+  sku: string;
+  locationId: string;
+  pageSize?: number | undefined;
+  pageToken?: string | undefined;
+}
+
+export interface ListPositionsResponse {
+  positions: StockPosition[];
+  nextPageToken: string;
+}
+
+export interface ListMovementsRequest {
+  sku: string;
+  locationId: string;
+  type: string;
+  reference: string;
+  pageSize?: number | undefined;
+  pageToken?: string | undefined;
+}
+
+export interface ListMovementsResponse {
+  movements: Movement[];
+  nextPageToken: string;
+}
+
+export interface GeoPoint {
+  latitude: number;
+  longitude: number;
+}
+
+/** AvailabilityFilter restricts which locations an availability answer considers. */
+export interface AvailabilityFilter {
+  locationTypes: string[];
+  /** Locations with every one of these capabilities. */
+  capabilities: string[];
+  /** Locations in any of these groups. */
+  groups: string[];
+  locationIds: string[];
+  excludeLocationIds: string[];
+  /** Distances are measured from here (and radius/nearest need it). */
+  near?:
+    | GeoPoint
+    | undefined;
+  /** Only locations within this many km of `near`; 0 = no limit. */
+  radiusKm: number;
+  /** Per SKU, only the N nearest locations to `near` that have something to promise; 0 = all. */
+  nearest: number;
+  /** ISO 8601 instant: ATP by then adds inbound supply expected by then; empty = now only. */
+  asOf: string;
+  /** Also answer locations with nothing to promise. */
+  includeUnavailable: boolean;
+}
+
 export interface GetAvailabilityRequest {
   sku: string;
+  filter?: AvailabilityFilter | undefined;
 }
 
 export interface GetAvailabilityResponse {
   positions: StockPosition[];
+}
+
+export interface GetCartAvailabilityRequest {
+  skus: string[];
+  filter: AvailabilityFilter | undefined;
+}
+
+/** LocationAvailability is one SKU at one location, with what sourcing needs to know of the location. */
+export interface LocationAvailability {
+  locationId: string;
+  locationCode: string;
+  locationName: string;
+  locationType: string;
+  capabilities: string[];
+  groups: string[];
+  latitude: number;
+  longitude: number;
+  /** Set when the request gave coordinates. */
+  distanceKm?: number | undefined;
+  onHand: number;
+  reserved: number;
+  safetyStock: number;
+  /** ATP now. */
+  available: number;
+  /** Inbound expected by as_of (0 without as_of). */
+  inbound: number;
+  /** available + inbound. */
+  availableByDate: number;
+  dailyCapacity?: number | undefined;
+  handlingCostMinor: number;
+  partnerId: string;
+  timeZone: string;
+}
+
+export interface SkuAvailability {
+  sku: string;
+  totalAvailable: number;
+  totalAvailableByDate: number;
+  locations: LocationAvailability[];
+}
+
+export interface GetCartAvailabilityResponse {
+  skus: SkuAvailability[];
+  /** The instant ATP-by-date was computed for (empty when none was asked). */
+  asOf: string;
 }
 
 export interface ReservationLine {
@@ -111,19 +497,257 @@ export interface Reservation {
   sku: string;
   locationId: string;
   quantity: number;
+  /** held, confirmed, released, consumed or expired. */
   status: string;
   expiresAt: string;
+  releasedQuantity?: number | undefined;
+  consumedQuantity?:
+    | number
+    | undefined;
+  /** quantity − released − consumed: what is still held for the line. */
+  openQuantity?: number | undefined;
+  confirmedAt?: string | undefined;
 }
 
 export interface ReservePlanResponse {
   reservations: Reservation[];
 }
 
+export interface ConfirmReservationsRequest {
+  orderId: string;
+  /** Empty: every held line of the order. */
+  lineIds: string[];
+}
+
+export interface ConfirmReservationsResponse {
+  reservations: Reservation[];
+}
+
+export interface LineQuantity {
+  lineId: string;
+  quantity: number;
+}
+
+export interface ReleaseReservationsRequest {
+  orderId: string;
+  /** Empty: everything still open on every line of the order. */
+  lines: LineQuantity[];
+  /** Makes the release idempotent: the same reference releases once. */
+  reference: string;
+  reason: string;
+}
+
+export interface ReleaseReservationsResponse {
+  reservations: Reservation[];
+}
+
+export interface ListReservationsRequest {
+  orderId: string;
+}
+
+export interface ListReservationsResponse {
+  reservations: Reservation[];
+}
+
+export interface InboundLine {
+  lineId: string;
+  sku: string;
+  /** Destination location. */
+  locationId: string;
+  expectedQuantity: number;
+  receivedQuantity: number;
+  /** ISO 8601 instant. */
+  eta: string;
+  /** Received beyond the expected quantity. */
+  overReceived: number;
+  /** Still expected (0 once the supply is closed). */
+  openQuantity: number;
+  /** Expected but not received when the supply was closed. */
+  shortClosed: number;
+}
+
+export interface InboundSupply {
+  id: string;
+  /** purchase_order, asn or transfer. */
+  kind: string;
+  /** The PO / ASN / transfer number; unique per kind. */
+  reference: string;
+  /** The supplier's name or code (purchase orders, ASNs). */
+  supplier: string;
+  /** Where a transfer comes from. */
+  sourceLocationId: string;
+  /** open, partially_received, received or closed. */
+  status: string;
+  lines: InboundLine[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface InboundLineInput {
+  lineId: string;
+  sku: string;
+  locationId: string;
+  expectedQuantity: number;
+  eta: string;
+}
+
+export interface CreateInboundSupplyRequest {
+  /** purchase_order or asn (transfers are created by TransferStock). */
+  kind: string;
+  reference: string;
+  supplier: string;
+  lines: InboundLineInput[];
+}
+
+export interface CreateInboundSupplyResponse {
+  supply:
+    | InboundSupply
+    | undefined;
+  /** False when the same kind and reference existed with the same lines. */
+  created: boolean;
+}
+
+export interface TransferLineInput {
+  lineId: string;
+  sku: string;
+  quantity: number;
+}
+
+export interface TransferStockRequest {
+  /** The transfer number; makes the transfer idempotent. */
+  reference: string;
+  fromLocationId: string;
+  toLocationId: string;
+  lines: TransferLineInput[];
+  eta: string;
+  reason: string;
+}
+
+export interface TransferStockResponse {
+  supply: InboundSupply | undefined;
+  created: boolean;
+}
+
+export interface ReceiptLineInput {
+  lineId: string;
+  quantity: number;
+}
+
+export interface ReceiveInboundRequest {
+  supplyId: string;
+  /** Makes the receipt idempotent (a dock receipt / GRN number). */
+  receiptId: string;
+  lines: ReceiptLineInput[];
+  /** Close the supply after this receipt: what is still open is recorded as short. */
+  close: boolean;
+}
+
+export interface ReceiveInboundResponse {
+  supply: InboundSupply | undefined;
+  applied: boolean;
+}
+
+export interface CloseInboundSupplyRequest {
+  supplyId: string;
+  reason: string;
+}
+
+export interface CloseInboundSupplyResponse {
+  supply: InboundSupply | undefined;
+}
+
+export interface GetInboundSupplyRequest {
+  supplyId: string;
+}
+
+export interface GetInboundSupplyResponse {
+  supply: InboundSupply | undefined;
+}
+
+export interface ListInboundSuppliesRequest {
+  kind: string;
+  status: string;
+  sku: string;
+  locationId: string;
+  pageSize?: number | undefined;
+  pageToken?: string | undefined;
+}
+
+export interface ListInboundSuppliesResponse {
+  supplies: InboundSupply[];
+  nextPageToken: string;
+}
+
+/** FeedHeader opens a feed stream; it must be the first message. */
+export interface FeedHeader {
+  /** Makes the import idempotent: a feed id imports once. */
+  feedId: string;
+  /** snapshot (set on hand per row) or delta (add the row's quantity). */
+  mode: string;
+  /** csv or ndjson. */
+  format: string;
+  /** Who sent it (POS, WMS name), recorded with the movements. */
+  source: string;
+}
+
+export interface ImportFeedRequest {
+  header?:
+    | FeedHeader
+    | undefined;
+  /** A piece of the feed text; rows may span chunk boundaries. */
+  chunk?: string | undefined;
+}
+
+export interface FeedRejection {
+  /** 1-based line number in the feed (the CSV header is line 1). */
+  line: number;
+  reason: string;
+  sku: string;
+  location: string;
+}
+
+export interface FeedResult {
+  feedId: string;
+  mode: string;
+  format: string;
+  /** importing or completed. */
+  status: string;
+  rowsTotal: number;
+  /** Rows that changed a position. */
+  rowsApplied: number;
+  /** Rows that matched the position already (snapshot) — nothing booked. */
+  rowsUnchanged: number;
+  rowsRejected: number;
+  /** The first 1,000 rejections. */
+  rejections: FeedRejection[];
+  /** Rows applied only in part (a snapshot below what is reserved): on hand stopped at reserved. */
+  warnings: FeedRejection[];
+  createdAt: string;
+  completedAt: string;
+  /** False when the feed id was imported before and its earlier result is returned. */
+  importedNow: boolean;
+}
+
+export interface ImportFeedResponse {
+  result: FeedResult | undefined;
+}
+
+export interface GetFeedRequest {
+  feedId: string;
+}
+
+export interface GetFeedResponse {
+  result: FeedResult | undefined;
+}
+
 export const BATON_INVENTORY_V1_PACKAGE_NAME = "baton.inventory.v1";
 
 /**
  * InventoryService knows every unit at every location: the stock positions, their movement
- * ledger, and the reservations held against them.
+ * ledger, the reservations held against them, inbound supply and available-to-promise.
+ *
+ * Fields added after the first release of a message that other services build themselves are
+ * `optional`, so their code keeps compiling; an unset optional field means "not given".
  */
 
 export interface InventoryServiceClient {
@@ -131,7 +755,27 @@ export interface InventoryServiceClient {
 
   createLocation(request: CreateLocationRequest, metadata?: Metadata): Observable<CreateLocationResponse>;
 
-  /** ListLocations lists the tenant's locations, active and inactive, in code order. */
+  /** UpdateLocation changes the given fields of a location; unset fields keep their value. */
+
+  updateLocation(request: UpdateLocationRequest, metadata?: Metadata): Observable<UpdateLocationResponse>;
+
+  /** DeactivateLocation takes a location out of availability and sourcing; its stock and history stay. */
+
+  deactivateLocation(request: DeactivateLocationRequest, metadata?: Metadata): Observable<DeactivateLocationResponse>;
+
+  /** ReactivateLocation puts a deactivated location back into service. */
+
+  reactivateLocation(request: ReactivateLocationRequest, metadata?: Metadata): Observable<ReactivateLocationResponse>;
+
+  /** DeleteLocation removes a location that never held stock; one with stock or history is refused. */
+
+  deleteLocation(request: DeleteLocationRequest, metadata?: Metadata): Observable<DeleteLocationResponse>;
+
+  /** GetLocation answers one location. */
+
+  getLocation(request: GetLocationRequest, metadata?: Metadata): Observable<GetLocationResponse>;
+
+  /** ListLocations lists the tenant's locations in code order, filtered and paginated. */
 
   listLocations(request: ListLocationsRequest, metadata?: Metadata): Observable<ListLocationsResponse>;
 
@@ -139,22 +783,131 @@ export interface InventoryServiceClient {
 
   createItem(request: CreateItemRequest, metadata?: Metadata): Observable<CreateItemResponse>;
 
+  /** UpdateItem changes the given fields of an item; safety stock changes reach every position. */
+
+  updateItem(request: UpdateItemRequest, metadata?: Metadata): Observable<UpdateItemResponse>;
+
+  /** GetItem answers one item. */
+
+  getItem(request: GetItemRequest, metadata?: Metadata): Observable<GetItemResponse>;
+
+  /** ListItems lists the tenant's items in SKU order, paginated. */
+
+  listItems(request: ListItemsRequest, metadata?: Metadata): Observable<ListItemsResponse>;
+
   /** ReceiveStock books a receipt into a position; idempotent by reference. */
 
   receiveStock(request: ReceiveStockRequest, metadata?: Metadata): Observable<ReceiveStockResponse>;
+
+  /** AdjustStock adds or removes units with a reason; idempotent by reference. */
+
+  adjustStock(request: AdjustStockRequest, metadata?: Metadata): Observable<AdjustStockResponse>;
+
+  /** CountStock sets on hand to a counted quantity; the difference is booked as a count movement. */
+
+  countStock(request: CountStockRequest, metadata?: Metadata): Observable<CountStockResponse>;
+
+  /** WriteOffStock removes damaged, lost or expired units; idempotent by reference. */
+
+  writeOffStock(request: WriteOffStockRequest, metadata?: Metadata): Observable<WriteOffStockResponse>;
+
+  /** RestockReturn puts returned units back on hand at the receiving location; idempotent by reference. */
+
+  restockReturn(request: RestockReturnRequest, metadata?: Metadata): Observable<RestockReturnResponse>;
+
+  /** SetSafetyStock overrides the safety stock of one position, or hands it back to the item's rules. */
+
+  setSafetyStock(request: SetSafetyStockRequest, metadata?: Metadata): Observable<SetSafetyStockResponse>;
+
+  /** ListPositions lists stock positions in (SKU, location) order, paginated. */
+
+  listPositions(request: ListPositionsRequest, metadata?: Metadata): Observable<ListPositionsResponse>;
+
+  /** ListMovements lists ledger entries, newest first, paginated. */
+
+  listMovements(request: ListMovementsRequest, metadata?: Metadata): Observable<ListMovementsResponse>;
 
   /** GetAvailability answers available-to-promise for one SKU across the network. */
 
   getAvailability(request: GetAvailabilityRequest, metadata?: Metadata): Observable<GetAvailabilityResponse>;
 
+  /**
+   * GetCartAvailability answers available-to-promise of many SKUs per location, with the
+   * location facts sourcing needs (distance, type, capabilities, capacity, handling cost).
+   */
+
+  getCartAvailability(
+    request: GetCartAvailabilityRequest,
+    metadata?: Metadata,
+  ): Observable<GetCartAvailabilityResponse>;
+
   /** ReservePlan reserves every line of a plan atomically, or none; idempotent by order line. */
 
   reservePlan(request: ReservePlanRequest, metadata?: Metadata): Observable<ReservePlanResponse>;
+
+  /** ConfirmReservations makes held reservations permanent (no expiry) until released or consumed. */
+
+  confirmReservations(
+    request: ConfirmReservationsRequest,
+    metadata?: Metadata,
+  ): Observable<ConfirmReservationsResponse>;
+
+  /** ReleaseReservations gives reserved units back, whole lines or part; idempotent by reference. */
+
+  releaseReservations(
+    request: ReleaseReservationsRequest,
+    metadata?: Metadata,
+  ): Observable<ReleaseReservationsResponse>;
+
+  /** ListReservations answers every reservation of one order. */
+
+  listReservations(request: ListReservationsRequest, metadata?: Metadata): Observable<ListReservationsResponse>;
+
+  /** CreateInboundSupply registers a purchase order or advance shipping notice with ETAs. */
+
+  createInboundSupply(
+    request: CreateInboundSupplyRequest,
+    metadata?: Metadata,
+  ): Observable<CreateInboundSupplyResponse>;
+
+  /** TransferStock takes units out of one location and registers them as in transit to another. */
+
+  transferStock(request: TransferStockRequest, metadata?: Metadata): Observable<TransferStockResponse>;
+
+  /** ReceiveInbound books received units of an inbound supply into on hand; idempotent by receipt id. */
+
+  receiveInbound(request: ReceiveInboundRequest, metadata?: Metadata): Observable<ReceiveInboundResponse>;
+
+  /** CloseInboundSupply ends a supply: what was not received no longer counts as inbound. */
+
+  closeInboundSupply(request: CloseInboundSupplyRequest, metadata?: Metadata): Observable<CloseInboundSupplyResponse>;
+
+  /** GetInboundSupply answers one inbound supply with its lines. */
+
+  getInboundSupply(request: GetInboundSupplyRequest, metadata?: Metadata): Observable<GetInboundSupplyResponse>;
+
+  /** ListInboundSupplies lists inbound supplies, newest first, paginated. */
+
+  listInboundSupplies(
+    request: ListInboundSuppliesRequest,
+    metadata?: Metadata,
+  ): Observable<ListInboundSuppliesResponse>;
+
+  /** ImportFeed imports a stock feed (snapshot or delta, CSV or JSON lines) sent in chunks. */
+
+  importFeed(request: Observable<ImportFeedRequest>, metadata?: Metadata): Observable<ImportFeedResponse>;
+
+  /** GetFeed answers the outcome of an imported feed. */
+
+  getFeed(request: GetFeedRequest, metadata?: Metadata): Observable<GetFeedResponse>;
 }
 
 /**
  * InventoryService knows every unit at every location: the stock positions, their movement
- * ledger, and the reservations held against them.
+ * ledger, the reservations held against them, inbound supply and available-to-promise.
+ *
+ * Fields added after the first release of a message that other services build themselves are
+ * `optional`, so their code keeps compiling; an unset optional field means "not given".
  */
 
 export interface InventoryServiceController {
@@ -165,7 +918,42 @@ export interface InventoryServiceController {
     metadata?: Metadata,
   ): Promise<CreateLocationResponse> | Observable<CreateLocationResponse> | CreateLocationResponse;
 
-  /** ListLocations lists the tenant's locations, active and inactive, in code order. */
+  /** UpdateLocation changes the given fields of a location; unset fields keep their value. */
+
+  updateLocation(
+    request: UpdateLocationRequest,
+    metadata?: Metadata,
+  ): Promise<UpdateLocationResponse> | Observable<UpdateLocationResponse> | UpdateLocationResponse;
+
+  /** DeactivateLocation takes a location out of availability and sourcing; its stock and history stay. */
+
+  deactivateLocation(
+    request: DeactivateLocationRequest,
+    metadata?: Metadata,
+  ): Promise<DeactivateLocationResponse> | Observable<DeactivateLocationResponse> | DeactivateLocationResponse;
+
+  /** ReactivateLocation puts a deactivated location back into service. */
+
+  reactivateLocation(
+    request: ReactivateLocationRequest,
+    metadata?: Metadata,
+  ): Promise<ReactivateLocationResponse> | Observable<ReactivateLocationResponse> | ReactivateLocationResponse;
+
+  /** DeleteLocation removes a location that never held stock; one with stock or history is refused. */
+
+  deleteLocation(
+    request: DeleteLocationRequest,
+    metadata?: Metadata,
+  ): Promise<DeleteLocationResponse> | Observable<DeleteLocationResponse> | DeleteLocationResponse;
+
+  /** GetLocation answers one location. */
+
+  getLocation(
+    request: GetLocationRequest,
+    metadata?: Metadata,
+  ): Promise<GetLocationResponse> | Observable<GetLocationResponse> | GetLocationResponse;
+
+  /** ListLocations lists the tenant's locations in code order, filtered and paginated. */
 
   listLocations(
     request: ListLocationsRequest,
@@ -179,12 +967,82 @@ export interface InventoryServiceController {
     metadata?: Metadata,
   ): Promise<CreateItemResponse> | Observable<CreateItemResponse> | CreateItemResponse;
 
+  /** UpdateItem changes the given fields of an item; safety stock changes reach every position. */
+
+  updateItem(
+    request: UpdateItemRequest,
+    metadata?: Metadata,
+  ): Promise<UpdateItemResponse> | Observable<UpdateItemResponse> | UpdateItemResponse;
+
+  /** GetItem answers one item. */
+
+  getItem(
+    request: GetItemRequest,
+    metadata?: Metadata,
+  ): Promise<GetItemResponse> | Observable<GetItemResponse> | GetItemResponse;
+
+  /** ListItems lists the tenant's items in SKU order, paginated. */
+
+  listItems(
+    request: ListItemsRequest,
+    metadata?: Metadata,
+  ): Promise<ListItemsResponse> | Observable<ListItemsResponse> | ListItemsResponse;
+
   /** ReceiveStock books a receipt into a position; idempotent by reference. */
 
   receiveStock(
     request: ReceiveStockRequest,
     metadata?: Metadata,
   ): Promise<ReceiveStockResponse> | Observable<ReceiveStockResponse> | ReceiveStockResponse;
+
+  /** AdjustStock adds or removes units with a reason; idempotent by reference. */
+
+  adjustStock(
+    request: AdjustStockRequest,
+    metadata?: Metadata,
+  ): Promise<AdjustStockResponse> | Observable<AdjustStockResponse> | AdjustStockResponse;
+
+  /** CountStock sets on hand to a counted quantity; the difference is booked as a count movement. */
+
+  countStock(
+    request: CountStockRequest,
+    metadata?: Metadata,
+  ): Promise<CountStockResponse> | Observable<CountStockResponse> | CountStockResponse;
+
+  /** WriteOffStock removes damaged, lost or expired units; idempotent by reference. */
+
+  writeOffStock(
+    request: WriteOffStockRequest,
+    metadata?: Metadata,
+  ): Promise<WriteOffStockResponse> | Observable<WriteOffStockResponse> | WriteOffStockResponse;
+
+  /** RestockReturn puts returned units back on hand at the receiving location; idempotent by reference. */
+
+  restockReturn(
+    request: RestockReturnRequest,
+    metadata?: Metadata,
+  ): Promise<RestockReturnResponse> | Observable<RestockReturnResponse> | RestockReturnResponse;
+
+  /** SetSafetyStock overrides the safety stock of one position, or hands it back to the item's rules. */
+
+  setSafetyStock(
+    request: SetSafetyStockRequest,
+    metadata?: Metadata,
+  ): Promise<SetSafetyStockResponse> | Observable<SetSafetyStockResponse> | SetSafetyStockResponse;
+
+  /** ListPositions lists stock positions in (SKU, location) order, paginated. */
+
+  listPositions(
+    request: ListPositionsRequest,
+    metadata?: Metadata,
+  ): Promise<ListPositionsResponse> | Observable<ListPositionsResponse> | ListPositionsResponse;
+
+  /** ListMovements lists ledger entries, newest first, paginated. */
+
+  listMovements(
+    request: ListMovementsRequest,
+    metadata?: Metadata,
+  ): Promise<ListMovementsResponse> | Observable<ListMovementsResponse> | ListMovementsResponse;
 
   /** GetAvailability answers available-to-promise for one SKU across the network. */
 
@@ -193,30 +1051,143 @@ export interface InventoryServiceController {
     metadata?: Metadata,
   ): Promise<GetAvailabilityResponse> | Observable<GetAvailabilityResponse> | GetAvailabilityResponse;
 
+  /**
+   * GetCartAvailability answers available-to-promise of many SKUs per location, with the
+   * location facts sourcing needs (distance, type, capabilities, capacity, handling cost).
+   */
+
+  getCartAvailability(
+    request: GetCartAvailabilityRequest,
+    metadata?: Metadata,
+  ): Promise<GetCartAvailabilityResponse> | Observable<GetCartAvailabilityResponse> | GetCartAvailabilityResponse;
+
   /** ReservePlan reserves every line of a plan atomically, or none; idempotent by order line. */
 
   reservePlan(
     request: ReservePlanRequest,
     metadata?: Metadata,
   ): Promise<ReservePlanResponse> | Observable<ReservePlanResponse> | ReservePlanResponse;
+
+  /** ConfirmReservations makes held reservations permanent (no expiry) until released or consumed. */
+
+  confirmReservations(
+    request: ConfirmReservationsRequest,
+    metadata?: Metadata,
+  ): Promise<ConfirmReservationsResponse> | Observable<ConfirmReservationsResponse> | ConfirmReservationsResponse;
+
+  /** ReleaseReservations gives reserved units back, whole lines or part; idempotent by reference. */
+
+  releaseReservations(
+    request: ReleaseReservationsRequest,
+    metadata?: Metadata,
+  ): Promise<ReleaseReservationsResponse> | Observable<ReleaseReservationsResponse> | ReleaseReservationsResponse;
+
+  /** ListReservations answers every reservation of one order. */
+
+  listReservations(
+    request: ListReservationsRequest,
+    metadata?: Metadata,
+  ): Promise<ListReservationsResponse> | Observable<ListReservationsResponse> | ListReservationsResponse;
+
+  /** CreateInboundSupply registers a purchase order or advance shipping notice with ETAs. */
+
+  createInboundSupply(
+    request: CreateInboundSupplyRequest,
+    metadata?: Metadata,
+  ): Promise<CreateInboundSupplyResponse> | Observable<CreateInboundSupplyResponse> | CreateInboundSupplyResponse;
+
+  /** TransferStock takes units out of one location and registers them as in transit to another. */
+
+  transferStock(
+    request: TransferStockRequest,
+    metadata?: Metadata,
+  ): Promise<TransferStockResponse> | Observable<TransferStockResponse> | TransferStockResponse;
+
+  /** ReceiveInbound books received units of an inbound supply into on hand; idempotent by receipt id. */
+
+  receiveInbound(
+    request: ReceiveInboundRequest,
+    metadata?: Metadata,
+  ): Promise<ReceiveInboundResponse> | Observable<ReceiveInboundResponse> | ReceiveInboundResponse;
+
+  /** CloseInboundSupply ends a supply: what was not received no longer counts as inbound. */
+
+  closeInboundSupply(
+    request: CloseInboundSupplyRequest,
+    metadata?: Metadata,
+  ): Promise<CloseInboundSupplyResponse> | Observable<CloseInboundSupplyResponse> | CloseInboundSupplyResponse;
+
+  /** GetInboundSupply answers one inbound supply with its lines. */
+
+  getInboundSupply(
+    request: GetInboundSupplyRequest,
+    metadata?: Metadata,
+  ): Promise<GetInboundSupplyResponse> | Observable<GetInboundSupplyResponse> | GetInboundSupplyResponse;
+
+  /** ListInboundSupplies lists inbound supplies, newest first, paginated. */
+
+  listInboundSupplies(
+    request: ListInboundSuppliesRequest,
+    metadata?: Metadata,
+  ): Promise<ListInboundSuppliesResponse> | Observable<ListInboundSuppliesResponse> | ListInboundSuppliesResponse;
+
+  /** ImportFeed imports a stock feed (snapshot or delta, CSV or JSON lines) sent in chunks. */
+
+  importFeed(
+    request: Observable<ImportFeedRequest>,
+    metadata?: Metadata,
+  ): Promise<ImportFeedResponse> | Observable<ImportFeedResponse> | ImportFeedResponse;
+
+  /** GetFeed answers the outcome of an imported feed. */
+
+  getFeed(
+    request: GetFeedRequest,
+    metadata?: Metadata,
+  ): Promise<GetFeedResponse> | Observable<GetFeedResponse> | GetFeedResponse;
 }
 
 export function InventoryServiceControllerMethods() {
   return function (constructor: Function) {
     const grpcMethods: string[] = [
       "createLocation",
+      "updateLocation",
+      "deactivateLocation",
+      "reactivateLocation",
+      "deleteLocation",
+      "getLocation",
       "listLocations",
       "createItem",
+      "updateItem",
+      "getItem",
+      "listItems",
       "receiveStock",
+      "adjustStock",
+      "countStock",
+      "writeOffStock",
+      "restockReturn",
+      "setSafetyStock",
+      "listPositions",
+      "listMovements",
       "getAvailability",
+      "getCartAvailability",
       "reservePlan",
+      "confirmReservations",
+      "releaseReservations",
+      "listReservations",
+      "createInboundSupply",
+      "transferStock",
+      "receiveInbound",
+      "closeInboundSupply",
+      "getInboundSupply",
+      "listInboundSupplies",
+      "getFeed",
     ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
       GrpcMethod("InventoryService", method)(constructor.prototype[method], method, descriptor);
       Object.defineProperty(constructor.prototype, method, descriptor);
     }
-    const grpcStreamMethods: string[] = [];
+    const grpcStreamMethods: string[] = ["importFeed"];
     for (const method of grpcStreamMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
       GrpcStreamMethod("InventoryService", method)(constructor.prototype[method], method, descriptor);

@@ -24,10 +24,60 @@ export interface Address {
   longitude?: number | undefined;
 }
 
+/** Customer is who the order is for; the email stays on the order (customer_email) as before. */
+export interface Customer {
+  id: string;
+  name: string;
+  phone: string;
+}
+
+/** TimeWindow is a requested delivery date or window: ISO 8601 instants, from before to. */
+export interface TimeWindow {
+  from: string;
+  to: string;
+}
+
+export interface Payment {
+  reference: string;
+  authorisedMinor: number;
+  method: string;
+}
+
+export interface Attributes {
+  values: { [key: string]: string };
+}
+
+export interface Attributes_ValuesEntry {
+  key: string;
+  value: string;
+}
+
 export interface OrderLineInput {
   sku: string;
   quantity: number;
   unitPriceMinor: number;
+  /** Tax of the whole line, in minor units. */
+  taxMinor?:
+    | number
+    | undefined;
+  /** Discount on the whole line, in minor units. */
+  discountMinor?:
+    | number
+    | undefined;
+  /** When given, must be the order's currency. */
+  currency?:
+    | string
+    | undefined;
+  /** Overrides the order's delivery method for this line (mixed carts). */
+  deliveryMethod?:
+    | string
+    | undefined;
+  /** The store to collect at (click-and-collect, curbside) or the location to deliver to (ship-to-store, transfer). */
+  destinationLocationId?:
+    | string
+    | undefined;
+  /** Weight of one unit in grams, for carrier rates; 0 or absent = unknown. */
+  unitWeightGrams?: number | undefined;
 }
 
 export interface PlaceOrderRequest {
@@ -35,9 +85,55 @@ export interface PlaceOrderRequest {
   channelOrderId: string;
   customerEmail: string;
   currency: string;
+  /** The delivery method of every line that names none. */
   deliveryMethod: string;
+  /** The delivery address; required when a line is delivered to an address. */
   shipTo: Address | undefined;
   lines: OrderLineInput[];
+  customer?: Customer | undefined;
+  billingAddress?:
+    | Address
+    | undefined;
+  /** The location the order goes to, for lines that name none (ship-to-store, transfer, collection). */
+  destinationLocationId?: string | undefined;
+  requestedWindow?:
+    | TimeWindow
+    | undefined;
+  /** 1 (most urgent) to 9; absent = 5. */
+  priority?:
+    | number
+    | undefined;
+  /** fastest, cheapest, best_coverage, fewest_splits or weighted; absent = the tenant's rule. */
+  sourcingPreference?: string | undefined;
+  payment?: Payment | undefined;
+  attributes?:
+    | Attributes
+    | undefined;
+  /** 0-100 from the channel's or payment provider's fraud check. */
+  fraudScore?:
+    | number
+    | undefined;
+  /** Who placed it (agent, system) when not the caller itself. */
+  placedBy?: string | undefined;
+}
+
+export interface Allocation {
+  /** The id the line part is reserved and fulfilled under (inventory and fulfillment call it the line id). */
+  id: string;
+  locationId: string;
+  quantity: number;
+  /** reserved, confirmed, released, shipped, ready, delivered, collected or cancelled. */
+  status: string;
+  carrierServiceId: string;
+  etaDate: string;
+  reservationId: string;
+  releasedQuantity: number;
+  shippedQuantity: number;
+  completedQuantity: number;
+}
+
+export interface Allocations {
+  items: Allocation[];
 }
 
 export interface OrderLine {
@@ -45,8 +141,40 @@ export interface OrderLine {
   sku: string;
   quantity: number;
   unitPriceMinor: number;
+  /** Where the line is (first) allocated; empty while backordered. */
   locationId: string;
   status: string;
+  taxMinor?: number | undefined;
+  discountMinor?: number | undefined;
+  deliveryMethod?: string | undefined;
+  destinationLocationId?: string | undefined;
+  cancelledQuantity?: number | undefined;
+  shippedQuantity?: number | undefined;
+  deliveredQuantity?: number | undefined;
+  backorderedQuantity?:
+    | number
+    | undefined;
+  /** Expected date: the promise, or the ETA of the inbound supply a backorder waits for. */
+  expectedDate?: string | undefined;
+  allocations?: Allocations | undefined;
+  returnedQuantity?: number | undefined;
+}
+
+export interface Hold {
+  id: string;
+  /** manual or rule. */
+  kind: string;
+  /** MANUAL, VALUE_LIMIT, FRAUD_SCORE or ADDRESS_MISMATCH. */
+  code: string;
+  reason: string;
+  placedBy: string;
+  placedAt: string;
+  releasedBy: string;
+  releasedAt: string;
+}
+
+export interface Holds {
+  items: Hold[];
 }
 
 export interface Order {
@@ -55,12 +183,40 @@ export interface Order {
   channelOrderId: string;
   customerEmail: string;
   currency: string;
+  /** The order's delivery method; "mixed" when its lines use several. */
   deliveryMethod: string;
   shipTo: Address | undefined;
   lines: OrderLine[];
   status: string;
   totalMinor: number;
   createdAt: string;
+  customer?: Customer | undefined;
+  billingAddress?: Address | undefined;
+  destinationLocationId?: string | undefined;
+  requestedWindow?: TimeWindow | undefined;
+  priority?: number | undefined;
+  sourcingPreference?: string | undefined;
+  payment?: Payment | undefined;
+  attributes?: Attributes | undefined;
+  holds?: Holds | undefined;
+  principal?: string | undefined;
+  updatedAt?:
+    | string
+    | undefined;
+  /** What the customer is told, e.g. "Partly shipped, 1 item backordered until 2026-12-08". */
+  customerStatus?:
+    | string
+    | undefined;
+  /** Sum of line tax and discount, in minor units (total = subtotal + tax − discount). */
+  subtotalMinor?: number | undefined;
+  taxMinor?: number | undefined;
+  discountMinor?:
+    | number
+    | undefined;
+  /** What has been cancelled and is to be refunded, in minor units. */
+  refundedMinor?: number | undefined;
+  promisedDate?: string | undefined;
+  fraudScore?: number | undefined;
 }
 
 export interface PlaceOrderResponse {
@@ -76,6 +232,416 @@ export interface GetOrderResponse {
   order: Order | undefined;
 }
 
+export interface ListOrdersRequest {
+  statuses: string[];
+  channel: string;
+  /** ISO 8601 instants; created_from inclusive, created_to exclusive. */
+  createdFrom: string;
+  createdTo: string;
+  /** Orders with a line allocated at this location. */
+  locationId: string;
+  /** Matches the customer email or the customer id. */
+  customer: string;
+  pageSize: number;
+  pageToken: string;
+  channelOrderId: string;
+  /** Orders with a line allocated at any of these locations (besides location_id). */
+  locationIds: string[];
+}
+
+export interface ListOrdersResponse {
+  orders: Order[];
+  nextPageToken: string;
+}
+
+export interface CancelLine {
+  lineId: string;
+  /** 0 = everything of the line still cancellable. */
+  quantity: number;
+}
+
+export interface CancelOrderRequest {
+  orderId: string;
+  /** Empty: the whole order. */
+  lines: CancelLine[];
+  reason: string;
+}
+
+/** CancelledLine is what was cancelled of one line part (allocation), or why it could not be. */
+export interface CancelledLine {
+  lineId: string;
+  allocationId: string;
+  locationId: string;
+  quantity: number;
+  refundMinor: number;
+}
+
+export interface RefusedLine {
+  lineId: string;
+  quantity: number;
+  /** ALREADY_SHIPPED, ALREADY_PACKED, NOTHING_LEFT. */
+  reason: string;
+  detail: string;
+}
+
+export interface CancelOrderResponse {
+  order: Order | undefined;
+  cancelled: CancelledLine[];
+  refused: RefusedLine[];
+  refundMinor: number;
+  /** Whether fulfillment was asked which work is already packed (false when it did not answer). */
+  fulfillmentConsulted: boolean;
+}
+
+export interface HoldOrderRequest {
+  orderId: string;
+  reason: string;
+}
+
+export interface HoldOrderResponse {
+  order: Order | undefined;
+  hold: Hold | undefined;
+}
+
+export interface ReleaseOrderRequest {
+  orderId: string;
+  note: string;
+}
+
+export interface ReleaseOrderResponse {
+  order: Order | undefined;
+  released: Hold[];
+}
+
+export interface CompleteOrderRequest {
+  orderId: string;
+}
+
+export interface CompleteOrderResponse {
+  order: Order | undefined;
+}
+
+export interface StatusChange {
+  /** Empty for a change of the order itself. */
+  lineId: string;
+  fromStatus: string;
+  toStatus: string;
+  reason: string;
+  principal: string;
+  correlationId: string;
+  /** The event that caused the change, when one did. */
+  causeEventId: string;
+  causeEventType: string;
+  occurredAt: string;
+}
+
+export interface GetOrderHistoryRequest {
+  orderId: string;
+}
+
+export interface GetOrderHistoryResponse {
+  changes: StatusChange[];
+}
+
+export interface Rejection {
+  code: string;
+  detail: string;
+}
+
+export interface CandidateScores {
+  distanceKm?: number | undefined;
+  linesCoverable: number;
+  unitsCoverable: number;
+  handlingCostMinor: number;
+  carrierServiceId: string;
+  shippingCostMinor?: number | undefined;
+  etaDays?: number | undefined;
+  coveredMinor?: number | undefined;
+  valueMinor: number;
+  weightedScore?: number | undefined;
+}
+
+export interface CandidateExplanation {
+  locationId: string;
+  type: string;
+  /** selected, not_selected or rejected. */
+  outcome: string;
+  rejections: Rejection[];
+  /** OUTSCORED or NOT_NEEDED, for not_selected. */
+  notSelectedBecause: string;
+  scores: CandidateScores | undefined;
+}
+
+export interface PlanConsidered {
+  locationIds: string[];
+  complete: boolean;
+  unitsCovered: number;
+  splits: number;
+  costMinor: number;
+  maxEtaDays: number;
+  coveredMinor: number;
+  weightedScore: number;
+  /** chosen, outscored or over_max_splits. */
+  outcome: string;
+}
+
+export interface GroupExplanation {
+  groupKey: string;
+  deliveryMethod: string;
+  destinationLocationId: string;
+  lineIds: string[];
+  allowedLocationTypes: string[];
+  requiredCapabilities: string[];
+  candidates: CandidateExplanation[];
+  plans: PlanConsidered[];
+}
+
+export interface PlannedShipment {
+  groupKey: string;
+  deliveryMethod: string;
+  locationId: string;
+  destinationLocationId: string;
+  carrierServiceId: string;
+  lineIds: string[];
+  weightGrams: number;
+  valueMinor: number;
+  shippingCostMinor: number;
+  handlingCostMinor: number;
+  etaDays: number;
+  etaDate: string;
+  coveredMinor: number;
+}
+
+export interface UnfulfillableLine {
+  lineId: string;
+  sku: string;
+  requested: number;
+  deliveryMethod: string;
+  reason: string;
+  detail: string;
+  bestLocationAvailable: number;
+  eligibleAvailable: number;
+}
+
+export interface SourcingTotals {
+  shippingCostMinor: number;
+  handlingCostMinor: number;
+  totalCostMinor: number;
+  valueMinor: number;
+  coveredMinor: number;
+  latestEtaDate: string;
+  shipments: number;
+}
+
+export interface Weights {
+  cost: number;
+  etaDay: number;
+  split: number;
+  uninsured: number;
+  distanceKm: number;
+}
+
+/** SourcingDecision is one run of the sourcing engine for an order and what it decided. */
+export interface SourcingDecision {
+  attempt: number;
+  /** placement, resourcing, backorder_retry or release. */
+  trigger: string;
+  /** The event that caused it (re-sourcing), if any. */
+  causeEventId: string;
+  strategy: string;
+  /** 0 when the built-in default rules were used. */
+  rulesVersion: number;
+  decidedAt: string;
+  complete: boolean;
+  shipments: PlannedShipment[];
+  unfulfillable: UnfulfillableLine[];
+  totals: SourcingTotals | undefined;
+  groups: GroupExplanation[];
+  weights: Weights | undefined;
+  maxSplits: number;
+  keepLinesWhole: boolean;
+  excludedLocationIds: string[];
+}
+
+export interface GetSourcingExplanationRequest {
+  orderId: string;
+}
+
+export interface GetSourcingExplanationResponse {
+  decisions: SourcingDecision[];
+}
+
+export interface PromiseLine {
+  sku: string;
+  quantity: number;
+  unitPriceMinor: number;
+  unitWeightGrams?: number | undefined;
+}
+
+export interface PromiseDeliveryRequest {
+  lines: PromiseLine[];
+  currency: string;
+  destination:
+    | Address
+    | undefined;
+  /** The methods to answer for; empty = every method the tenant offers to an address, plus collection. */
+  deliveryMethods: string[];
+  /** For click-and-collect and curbside: how many nearby stores to list. */
+  maxStores: number;
+  requestedWindow?:
+    | TimeWindow
+    | undefined;
+  /** Try a draft version of the sourcing rules instead of the active one. */
+  rulesVersion?:
+    | number
+    | undefined;
+  /** For ship-to-store: the store the customer would collect at. */
+  pickupLocationId?: string | undefined;
+}
+
+export interface StoreOption {
+  locationId: string;
+  name: string;
+  distanceKm: number;
+  /** Every line is in stock there now. */
+  readyToday: boolean;
+  handlingCostMinor: number;
+}
+
+export interface DeliveryOption {
+  deliveryMethod: string;
+  possible: boolean;
+  earliestDate: string;
+  costMinor: number;
+  shipments: number;
+  /** Why it is not possible, per line. */
+  unfulfillable: UnfulfillableLine[];
+  /** Click-and-collect and curbside: the nearest stores that can serve the whole cart today. */
+  stores: StoreOption[];
+  carrierServiceId: string;
+}
+
+export interface PromiseDeliveryResponse {
+  options: DeliveryOption[];
+  strategy: string;
+  rulesVersion: number;
+  promisedAt: string;
+}
+
+export interface MethodRule {
+  deliveryMethod: string;
+  allowedLocationTypes: string[];
+  requiredCapabilities: string[];
+}
+
+export interface CarrierZone {
+  code: string;
+  countries: string[];
+  maxDistanceKm?: number | undefined;
+}
+
+export interface CarrierRate {
+  zone: string;
+  maxWeightGrams: number;
+  priceMinor: number;
+}
+
+export interface CarrierServicePlan {
+  id: string;
+  carrier: string;
+  name: string;
+  currency: string;
+  zones: CarrierZone[];
+  transitDays: number;
+  transitDaysByZone: { [key: string]: number };
+  rates: CarrierRate[];
+  /** HH:MM, UTC. */
+  cutoff: string;
+  sameDay: boolean;
+  timeWindow: boolean;
+  insuredValueLimitMinor: number;
+}
+
+export interface CarrierServicePlan_TransitDaysByZoneEntry {
+  key: string;
+  value: number;
+}
+
+export interface HoldRules {
+  /** Hold orders whose total exceeds this; absent = no limit. */
+  valueLimitMinor?:
+    | number
+    | undefined;
+  /** Hold orders whose fraud score is at or above this; absent = never. */
+  fraudScoreThreshold?:
+    | number
+    | undefined;
+  /** Hold orders whose billing country differs from the delivery country. */
+  holdOnAddressMismatch: boolean;
+}
+
+export interface SourcingRules {
+  defaultStrategy: string;
+  weights: Weights | undefined;
+  methods: MethodRule[];
+  maxSplits: number;
+  keepLinesWhole: boolean;
+  /** Backorder lines that cannot be sourced now, against inbound supply; else refuse (409). */
+  allowBackorder: boolean;
+  /** What re-sourcing does when nothing is left: backorder or cancel. */
+  whenNothingLeft: string;
+  excludedLocationIds: string[];
+  holds: HoldRules | undefined;
+  carrierServices: CarrierServicePlan[];
+  /** How far ahead inbound supply counts for a backorder, in days. */
+  backorderHorizonDays: number;
+}
+
+export interface SourcingRuleSet {
+  version: number;
+  /** draft, active or retired; version 0 is the built-in default. */
+  status: string;
+  rules: SourcingRules | undefined;
+  note: string;
+  createdBy: string;
+  createdAt: string;
+  activatedBy: string;
+  activatedAt: string;
+}
+
+export interface GetSourcingRulesRequest {
+  /** 0 = the active version. */
+  version: number;
+}
+
+export interface GetSourcingRulesResponse {
+  ruleSet: SourcingRuleSet | undefined;
+}
+
+export interface ListSourcingRulesRequest {
+}
+
+export interface ListSourcingRulesResponse {
+  ruleSets: SourcingRuleSet[];
+}
+
+export interface SaveSourcingRulesDraftRequest {
+  rules: SourcingRules | undefined;
+  note: string;
+}
+
+export interface SaveSourcingRulesDraftResponse {
+  ruleSet: SourcingRuleSet | undefined;
+}
+
+export interface ActivateSourcingRulesRequest {
+  version: number;
+}
+
+export interface ActivateSourcingRulesResponse {
+  ruleSet: SourcingRuleSet | undefined;
+}
+
 export const BATON_ORDERS_V1_PACKAGE_NAME = "baton.orders.v1";
 
 /** OrdersService captures orders from every channel and decides where they are fulfilled from. */
@@ -88,6 +654,63 @@ export interface OrdersServiceClient {
   /** GetOrder returns one order of the caller's tenant. */
 
   getOrder(request: GetOrderRequest, metadata?: Metadata): Observable<GetOrderResponse>;
+
+  /** ListOrders lists the tenant's orders, newest first, filtered, a page at a time. */
+
+  listOrders(request: ListOrdersRequest, metadata?: Metadata): Observable<ListOrdersResponse>;
+
+  /** CancelOrder cancels the whole order or some quantities of some lines, until they ship. */
+
+  cancelOrder(request: CancelOrderRequest, metadata?: Metadata): Observable<CancelOrderResponse>;
+
+  /** HoldOrder puts an order on hold with a reason; nothing more is fulfilled until it is released. */
+
+  holdOrder(request: HoldOrderRequest, metadata?: Metadata): Observable<HoldOrderResponse>;
+
+  /** ReleaseOrder releases the order's open holds and resumes the flow. */
+
+  releaseOrder(request: ReleaseOrderRequest, metadata?: Metadata): Observable<ReleaseOrderResponse>;
+
+  /** CompleteOrder closes a delivered or collected order. */
+
+  completeOrder(request: CompleteOrderRequest, metadata?: Metadata): Observable<CompleteOrderResponse>;
+
+  /** GetOrderHistory returns every status change of the order and its lines, oldest first. */
+
+  getOrderHistory(request: GetOrderHistoryRequest, metadata?: Metadata): Observable<GetOrderHistoryResponse>;
+
+  /** GetSourcingExplanation returns every sourcing decision taken for the order, with its explanation. */
+
+  getSourcingExplanation(
+    request: GetSourcingExplanationRequest,
+    metadata?: Metadata,
+  ): Observable<GetSourcingExplanationResponse>;
+
+  /** PromiseDelivery answers, without reserving, how a cart can be delivered: per method, when and at what cost. */
+
+  promiseDelivery(request: PromiseDeliveryRequest, metadata?: Metadata): Observable<PromiseDeliveryResponse>;
+
+  /** GetSourcingRules returns the tenant's active sourcing rules (or the defaults). */
+
+  getSourcingRules(request: GetSourcingRulesRequest, metadata?: Metadata): Observable<GetSourcingRulesResponse>;
+
+  /** ListSourcingRules lists every version of the tenant's sourcing rules, newest first. */
+
+  listSourcingRules(request: ListSourcingRulesRequest, metadata?: Metadata): Observable<ListSourcingRulesResponse>;
+
+  /** SaveSourcingRulesDraft stores a new draft version of the tenant's sourcing rules. */
+
+  saveSourcingRulesDraft(
+    request: SaveSourcingRulesDraftRequest,
+    metadata?: Metadata,
+  ): Observable<SaveSourcingRulesDraftResponse>;
+
+  /** ActivateSourcingRules makes a draft version the active one. */
+
+  activateSourcingRules(
+    request: ActivateSourcingRulesRequest,
+    metadata?: Metadata,
+  ): Observable<ActivateSourcingRulesResponse>;
 }
 
 /** OrdersService captures orders from every channel and decides where they are fulfilled from. */
@@ -106,11 +729,116 @@ export interface OrdersServiceController {
     request: GetOrderRequest,
     metadata?: Metadata,
   ): Promise<GetOrderResponse> | Observable<GetOrderResponse> | GetOrderResponse;
+
+  /** ListOrders lists the tenant's orders, newest first, filtered, a page at a time. */
+
+  listOrders(
+    request: ListOrdersRequest,
+    metadata?: Metadata,
+  ): Promise<ListOrdersResponse> | Observable<ListOrdersResponse> | ListOrdersResponse;
+
+  /** CancelOrder cancels the whole order or some quantities of some lines, until they ship. */
+
+  cancelOrder(
+    request: CancelOrderRequest,
+    metadata?: Metadata,
+  ): Promise<CancelOrderResponse> | Observable<CancelOrderResponse> | CancelOrderResponse;
+
+  /** HoldOrder puts an order on hold with a reason; nothing more is fulfilled until it is released. */
+
+  holdOrder(
+    request: HoldOrderRequest,
+    metadata?: Metadata,
+  ): Promise<HoldOrderResponse> | Observable<HoldOrderResponse> | HoldOrderResponse;
+
+  /** ReleaseOrder releases the order's open holds and resumes the flow. */
+
+  releaseOrder(
+    request: ReleaseOrderRequest,
+    metadata?: Metadata,
+  ): Promise<ReleaseOrderResponse> | Observable<ReleaseOrderResponse> | ReleaseOrderResponse;
+
+  /** CompleteOrder closes a delivered or collected order. */
+
+  completeOrder(
+    request: CompleteOrderRequest,
+    metadata?: Metadata,
+  ): Promise<CompleteOrderResponse> | Observable<CompleteOrderResponse> | CompleteOrderResponse;
+
+  /** GetOrderHistory returns every status change of the order and its lines, oldest first. */
+
+  getOrderHistory(
+    request: GetOrderHistoryRequest,
+    metadata?: Metadata,
+  ): Promise<GetOrderHistoryResponse> | Observable<GetOrderHistoryResponse> | GetOrderHistoryResponse;
+
+  /** GetSourcingExplanation returns every sourcing decision taken for the order, with its explanation. */
+
+  getSourcingExplanation(
+    request: GetSourcingExplanationRequest,
+    metadata?: Metadata,
+  ):
+    | Promise<GetSourcingExplanationResponse>
+    | Observable<GetSourcingExplanationResponse>
+    | GetSourcingExplanationResponse;
+
+  /** PromiseDelivery answers, without reserving, how a cart can be delivered: per method, when and at what cost. */
+
+  promiseDelivery(
+    request: PromiseDeliveryRequest,
+    metadata?: Metadata,
+  ): Promise<PromiseDeliveryResponse> | Observable<PromiseDeliveryResponse> | PromiseDeliveryResponse;
+
+  /** GetSourcingRules returns the tenant's active sourcing rules (or the defaults). */
+
+  getSourcingRules(
+    request: GetSourcingRulesRequest,
+    metadata?: Metadata,
+  ): Promise<GetSourcingRulesResponse> | Observable<GetSourcingRulesResponse> | GetSourcingRulesResponse;
+
+  /** ListSourcingRules lists every version of the tenant's sourcing rules, newest first. */
+
+  listSourcingRules(
+    request: ListSourcingRulesRequest,
+    metadata?: Metadata,
+  ): Promise<ListSourcingRulesResponse> | Observable<ListSourcingRulesResponse> | ListSourcingRulesResponse;
+
+  /** SaveSourcingRulesDraft stores a new draft version of the tenant's sourcing rules. */
+
+  saveSourcingRulesDraft(
+    request: SaveSourcingRulesDraftRequest,
+    metadata?: Metadata,
+  ):
+    | Promise<SaveSourcingRulesDraftResponse>
+    | Observable<SaveSourcingRulesDraftResponse>
+    | SaveSourcingRulesDraftResponse;
+
+  /** ActivateSourcingRules makes a draft version the active one. */
+
+  activateSourcingRules(
+    request: ActivateSourcingRulesRequest,
+    metadata?: Metadata,
+  ): Promise<ActivateSourcingRulesResponse> | Observable<ActivateSourcingRulesResponse> | ActivateSourcingRulesResponse;
 }
 
 export function OrdersServiceControllerMethods() {
   return function (constructor: Function) {
-    const grpcMethods: string[] = ["placeOrder", "getOrder"];
+    const grpcMethods: string[] = [
+      "placeOrder",
+      "getOrder",
+      "listOrders",
+      "cancelOrder",
+      "holdOrder",
+      "releaseOrder",
+      "completeOrder",
+      "getOrderHistory",
+      "getSourcingExplanation",
+      "promiseDelivery",
+      "getSourcingRules",
+      "listSourcingRules",
+      "saveSourcingRulesDraft",
+      "activateSourcingRules",
+    ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
       GrpcMethod("OrdersService", method)(constructor.prototype[method], method, descriptor);

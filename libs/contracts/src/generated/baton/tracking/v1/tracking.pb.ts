@@ -21,10 +21,25 @@ export interface TimelineEntry {
   summary: string;
   locationId: string;
   correlationId: string;
+  /** Who did it: a carrier for scans, else the actor the event names ('' when it names none). */
+  actor: string;
+  /** Where a carrier scan happened ("Utrecht, NL"); '' for other steps. */
+  place: string;
+  /** The parcel a carrier scan is about; '' for other steps. */
+  trackingNumber: string;
+}
+
+/**
+ * Limits a query to orders touching some locations (a partner-bound caller's own); absent means
+ * the whole tenant. An empty list matches nothing.
+ */
+export interface LocationScope {
+  locationIds: string[];
 }
 
 export interface GetTimelineRequest {
   orderId: string;
+  scope: LocationScope | undefined;
 }
 
 export interface GetTimelineResponse {
@@ -32,30 +47,627 @@ export interface GetTimelineResponse {
   entries: TimelineEntry[];
 }
 
-export const BATON_TRACKING_V1_PACKAGE_NAME = "baton.tracking.v1";
-
-/** TrackingService answers where an order stands, from a read model built only from events. */
-
-export interface TrackingServiceClient {
-  /** GetTimeline returns every recorded step of one order, oldest first. */
-
-  getTimeline(request: GetTimelineRequest, metadata?: Metadata): Observable<GetTimelineResponse>;
+export interface WatchTimelineRequest {
+  orderId: string;
+  knownEntries: number;
+  waitMs: number;
+  scope: LocationScope | undefined;
 }
 
-/** TrackingService answers where an order stands, from a read model built only from events. */
+export interface WatchTimelineResponse {
+  orderId: string;
+  entries: TimelineEntry[];
+  /** The customer-facing status after these steps. */
+  status: string;
+}
+
+export interface LineStatus {
+  lineId: string;
+  sku: string;
+  quantity: number;
+  status: string;
+  shippedQuantity: number;
+  deliveredQuantity: number;
+  readyForPickupQuantity: number;
+  collectedQuantity: number;
+  cancelledQuantity: number;
+  returnedQuantity: number;
+  refundedQuantity: number;
+}
+
+export interface Scan {
+  code: string;
+  description: string;
+  place: string;
+  occurredAt: string;
+}
+
+export interface Shipment {
+  shipmentId: string;
+  fulfillmentId: string;
+  carrier: string;
+  service: string;
+  trackingNumber: string;
+  locationId: string;
+  status: string;
+  shippedAt: string;
+  deliveredAt: string;
+  estimatedDeliveryAt: string;
+  scans: Scan[];
+  /** customer (a parcel to the customer) or transfer (a leg to a store, ship-to-store). */
+  leg: string;
+}
+
+export interface LineQuantity {
+  lineId: string;
+  sku: string;
+  quantity: number;
+}
+
+export interface Pickup {
+  fulfillmentId: string;
+  locationId: string;
+  status: string;
+  readyAt: string;
+  expiresAt: string;
+  collectedAt: string;
+  expiredAt: string;
+  lines: LineQuantity[];
+}
+
+export interface ReturnSummary {
+  returnId: string;
+  status: string;
+  occurredAt: string;
+  /** What was authorised to come back. */
+  lines: LineQuantity[];
+  /** What came back and counts as returned. */
+  returnedLines: LineQuantity[];
+}
+
+export interface Refund {
+  refundId: string;
+  amountMinor: number;
+  currency: string;
+  occurredAt: string;
+  returnId: string;
+  /** requested, refunded or failed. */
+  status: string;
+}
+
+export interface OrderStatus {
+  orderId: string;
+  channel: string;
+  channelOrderId: string;
+  status: string;
+  /** ISO 8601; '' when the order carries no promise. */
+  promisedBy: string;
+  atRisk: boolean;
+  /** Why the order is at risk ('' when it is not). */
+  atRiskReason: string;
+  estimatedDeliveryAt: string;
+  placedAt: string;
+  updatedAt: string;
+  lines: LineStatus[];
+  shipments: Shipment[];
+  pickups: Pickup[];
+  returns: ReturnSummary[];
+  refunds: Refund[];
+}
+
+export interface GetOrderStatusRequest {
+  orderId: string;
+  scope: LocationScope | undefined;
+}
+
+export interface GetOrderStatusResponse {
+  order: OrderStatus | undefined;
+}
+
+export interface SearchOrdersRequest {
+  orderId: string;
+  channelOrderId: string;
+  email: string;
+  phone: string;
+  trackingNumber: string;
+  limit: number;
+  pageToken: string;
+  scope: LocationScope | undefined;
+}
+
+export interface OrderSummary {
+  orderId: string;
+  channel: string;
+  channelOrderId: string;
+  customerEmail: string;
+  customerPhone: string;
+  status: string;
+  promisedBy: string;
+  atRisk: boolean;
+  placedAt: string;
+  lastEventAt: string;
+  trackingNumbers: string[];
+}
+
+export interface SearchOrdersResponse {
+  orders: OrderSummary[];
+  nextPageToken: string;
+}
+
+export interface PublicScan {
+  code: string;
+  occurredAt: string;
+  city: string;
+  country: string;
+}
+
+export interface TrackShipmentRequest {
+  trackingNumber: string;
+}
+
+export interface TrackShipmentResponse {
+  trackingNumber: string;
+  carrier: string;
+  status: string;
+  promisedBy: string;
+  atRisk: boolean;
+  estimatedDeliveryAt: string;
+  shippedAt: string;
+  deliveredAt: string;
+  milestones: PublicScan[];
+}
+
+export interface IngestCarrierTrackingRequest {
+  carrier: string;
+  /** Request headers, names lower-case. */
+  headers: { [key: string]: string };
+  /** The body exactly as received: the signature is over these bytes. */
+  body: Uint8Array;
+}
+
+export interface IngestCarrierTrackingRequest_HeadersEntry {
+  key: string;
+  value: string;
+}
+
+export interface IngestCarrierTrackingResponse {
+  accepted: number;
+  duplicates: number;
+}
+
+export interface ConfigureCarrierTrackingRequest {
+  carrier: string;
+  secret: string;
+}
+
+export interface ConfigureCarrierTrackingResponse {
+  carrier: string;
+  updatedAt: string;
+}
+
+export interface WebhookSubscription {
+  id: string;
+  url: string;
+  eventTypes: string[];
+  description: string;
+  active: boolean;
+  partnerId: string;
+  createdAt: string;
+  deactivatedAt: string;
+}
+
+export interface CreateWebhookSubscriptionRequest {
+  url: string;
+  eventTypes: string[];
+  description: string;
+  /** Optional; generated when empty. */
+  secret: string;
+}
+
+export interface CreateWebhookSubscriptionResponse {
+  subscription: WebhookSubscription | undefined;
+  secret: string;
+}
+
+export interface ListWebhookSubscriptionsRequest {
+}
+
+export interface ListWebhookSubscriptionsResponse {
+  subscriptions: WebhookSubscription[];
+}
+
+export interface GetWebhookSubscriptionRequest {
+  subscriptionId: string;
+}
+
+export interface GetWebhookSubscriptionResponse {
+  subscription: WebhookSubscription | undefined;
+}
+
+export interface DeactivateWebhookSubscriptionRequest {
+  subscriptionId: string;
+}
+
+export interface DeactivateWebhookSubscriptionResponse {
+  subscription: WebhookSubscription | undefined;
+}
+
+export interface WebhookDeliveryAttempt {
+  attempt: number;
+  startedAt: string;
+  durationMs: number;
+  /** 0 when no HTTP answer came (refused, timed out). */
+  statusCode: number;
+  error: string;
+}
+
+export interface WebhookDelivery {
+  id: string;
+  subscriptionId: string;
+  eventId: string;
+  eventType: string;
+  replayId: string;
+  status: string;
+  attempts: number;
+  nextAttemptAt: string;
+  deliveredAt: string;
+  createdAt: string;
+  attemptLog: WebhookDeliveryAttempt[];
+}
+
+export interface ListWebhookDeliveriesRequest {
+  subscriptionId: string;
+  status: string;
+  limit: number;
+  pageToken: string;
+}
+
+export interface ListWebhookDeliveriesResponse {
+  deliveries: WebhookDelivery[];
+  nextPageToken: string;
+}
+
+export interface RetryWebhookDeliveryRequest {
+  subscriptionId: string;
+  deliveryId: string;
+}
+
+export interface RetryWebhookDeliveryResponse {
+  delivery: WebhookDelivery | undefined;
+}
+
+export interface WebhookReplay {
+  id: string;
+  subscriptionId: string;
+  from: string;
+  to: string;
+  status: string;
+  eventsEnqueued: number;
+  error: string;
+  createdAt: string;
+  completedAt: string;
+}
+
+export interface ReplayWebhookEventsRequest {
+  subscriptionId: string;
+  from: string;
+  /** '' means up to now. */
+  to: string;
+}
+
+export interface ReplayWebhookEventsResponse {
+  replay: WebhookReplay | undefined;
+}
+
+export interface GetWebhookReplayRequest {
+  subscriptionId: string;
+  replayId: string;
+}
+
+export interface GetWebhookReplayResponse {
+  replay: WebhookReplay | undefined;
+}
+
+export interface WebhookSettings {
+  allowPrivateUrls: boolean;
+}
+
+export interface GetWebhookSettingsRequest {
+}
+
+export interface GetWebhookSettingsResponse {
+  settings: WebhookSettings | undefined;
+}
+
+export interface UpdateWebhookSettingsRequest {
+  allowPrivateUrls: boolean;
+}
+
+export interface UpdateWebhookSettingsResponse {
+  settings: WebhookSettings | undefined;
+}
+
+export const BATON_TRACKING_V1_PACKAGE_NAME = "baton.tracking.v1";
+
+/**
+ * TrackingService answers where an order stands, from a read model built only from events, takes
+ * carrier scans in, and delivers events to subscribed systems (webhooks).
+ */
+
+export interface TrackingServiceClient {
+  /** GetTimeline returns every recorded step of one order, oldest first, carrier scans included. */
+
+  getTimeline(request: GetTimelineRequest, metadata?: Metadata): Observable<GetTimelineResponse>;
+
+  /**
+   * WatchTimeline waits up to wait_ms until the order has more than known_entries steps, then
+   * returns the whole timeline (a long poll; live updates are built on it).
+   */
+
+  watchTimeline(request: WatchTimelineRequest, metadata?: Metadata): Observable<WatchTimelineResponse>;
+
+  /**
+   * GetOrderStatus returns the customer-facing status of an order and of each line, its shipments,
+   * pickups, returns and refunds.
+   */
+
+  getOrderStatus(request: GetOrderStatusRequest, metadata?: Metadata): Observable<GetOrderStatusResponse>;
+
+  /** SearchOrders finds orders for customer service by id, channel order id, email, phone or tracking number. */
+
+  searchOrders(request: SearchOrdersRequest, metadata?: Metadata): Observable<SearchOrdersResponse>;
+
+  /** TrackShipment returns the public status of one parcel: no personal data. */
+
+  trackShipment(request: TrackShipmentRequest, metadata?: Metadata): Observable<TrackShipmentResponse>;
+
+  /** IngestCarrierTracking verifies and records a carrier's tracking webhook. */
+
+  ingestCarrierTracking(
+    request: IngestCarrierTrackingRequest,
+    metadata?: Metadata,
+  ): Observable<IngestCarrierTrackingResponse>;
+
+  /** ConfigureCarrierTracking sets the secret a carrier signs its tracking webhooks with. */
+
+  configureCarrierTracking(
+    request: ConfigureCarrierTrackingRequest,
+    metadata?: Metadata,
+  ): Observable<ConfigureCarrierTrackingResponse>;
+
+  /** CreateWebhookSubscription subscribes a URL to event types; the secret is returned only here. */
+
+  createWebhookSubscription(
+    request: CreateWebhookSubscriptionRequest,
+    metadata?: Metadata,
+  ): Observable<CreateWebhookSubscriptionResponse>;
+
+  /** ListWebhookSubscriptions lists the caller's subscriptions. */
+
+  listWebhookSubscriptions(
+    request: ListWebhookSubscriptionsRequest,
+    metadata?: Metadata,
+  ): Observable<ListWebhookSubscriptionsResponse>;
+
+  /** GetWebhookSubscription returns one subscription. */
+
+  getWebhookSubscription(
+    request: GetWebhookSubscriptionRequest,
+    metadata?: Metadata,
+  ): Observable<GetWebhookSubscriptionResponse>;
+
+  /** DeactivateWebhookSubscription stops new deliveries to a subscription. */
+
+  deactivateWebhookSubscription(
+    request: DeactivateWebhookSubscriptionRequest,
+    metadata?: Metadata,
+  ): Observable<DeactivateWebhookSubscriptionResponse>;
+
+  /** ListWebhookDeliveries is the delivery log of a subscription, newest first, with every attempt. */
+
+  listWebhookDeliveries(
+    request: ListWebhookDeliveriesRequest,
+    metadata?: Metadata,
+  ): Observable<ListWebhookDeliveriesResponse>;
+
+  /** RetryWebhookDelivery puts a parked delivery back in the queue. */
+
+  retryWebhookDelivery(
+    request: RetryWebhookDeliveryRequest,
+    metadata?: Metadata,
+  ): Observable<RetryWebhookDeliveryResponse>;
+
+  /** ReplayWebhookEvents re-sends every subscribed event of a time range to a subscription. */
+
+  replayWebhookEvents(
+    request: ReplayWebhookEventsRequest,
+    metadata?: Metadata,
+  ): Observable<ReplayWebhookEventsResponse>;
+
+  /** GetWebhookReplay returns the progress of a replay. */
+
+  getWebhookReplay(request: GetWebhookReplayRequest, metadata?: Metadata): Observable<GetWebhookReplayResponse>;
+
+  /** GetWebhookSettings returns the tenant's webhook settings. */
+
+  getWebhookSettings(request: GetWebhookSettingsRequest, metadata?: Metadata): Observable<GetWebhookSettingsResponse>;
+
+  /** UpdateWebhookSettings changes the tenant's webhook settings. */
+
+  updateWebhookSettings(
+    request: UpdateWebhookSettingsRequest,
+    metadata?: Metadata,
+  ): Observable<UpdateWebhookSettingsResponse>;
+}
+
+/**
+ * TrackingService answers where an order stands, from a read model built only from events, takes
+ * carrier scans in, and delivers events to subscribed systems (webhooks).
+ */
 
 export interface TrackingServiceController {
-  /** GetTimeline returns every recorded step of one order, oldest first. */
+  /** GetTimeline returns every recorded step of one order, oldest first, carrier scans included. */
 
   getTimeline(
     request: GetTimelineRequest,
     metadata?: Metadata,
   ): Promise<GetTimelineResponse> | Observable<GetTimelineResponse> | GetTimelineResponse;
+
+  /**
+   * WatchTimeline waits up to wait_ms until the order has more than known_entries steps, then
+   * returns the whole timeline (a long poll; live updates are built on it).
+   */
+
+  watchTimeline(
+    request: WatchTimelineRequest,
+    metadata?: Metadata,
+  ): Promise<WatchTimelineResponse> | Observable<WatchTimelineResponse> | WatchTimelineResponse;
+
+  /**
+   * GetOrderStatus returns the customer-facing status of an order and of each line, its shipments,
+   * pickups, returns and refunds.
+   */
+
+  getOrderStatus(
+    request: GetOrderStatusRequest,
+    metadata?: Metadata,
+  ): Promise<GetOrderStatusResponse> | Observable<GetOrderStatusResponse> | GetOrderStatusResponse;
+
+  /** SearchOrders finds orders for customer service by id, channel order id, email, phone or tracking number. */
+
+  searchOrders(
+    request: SearchOrdersRequest,
+    metadata?: Metadata,
+  ): Promise<SearchOrdersResponse> | Observable<SearchOrdersResponse> | SearchOrdersResponse;
+
+  /** TrackShipment returns the public status of one parcel: no personal data. */
+
+  trackShipment(
+    request: TrackShipmentRequest,
+    metadata?: Metadata,
+  ): Promise<TrackShipmentResponse> | Observable<TrackShipmentResponse> | TrackShipmentResponse;
+
+  /** IngestCarrierTracking verifies and records a carrier's tracking webhook. */
+
+  ingestCarrierTracking(
+    request: IngestCarrierTrackingRequest,
+    metadata?: Metadata,
+  ): Promise<IngestCarrierTrackingResponse> | Observable<IngestCarrierTrackingResponse> | IngestCarrierTrackingResponse;
+
+  /** ConfigureCarrierTracking sets the secret a carrier signs its tracking webhooks with. */
+
+  configureCarrierTracking(
+    request: ConfigureCarrierTrackingRequest,
+    metadata?: Metadata,
+  ):
+    | Promise<ConfigureCarrierTrackingResponse>
+    | Observable<ConfigureCarrierTrackingResponse>
+    | ConfigureCarrierTrackingResponse;
+
+  /** CreateWebhookSubscription subscribes a URL to event types; the secret is returned only here. */
+
+  createWebhookSubscription(
+    request: CreateWebhookSubscriptionRequest,
+    metadata?: Metadata,
+  ):
+    | Promise<CreateWebhookSubscriptionResponse>
+    | Observable<CreateWebhookSubscriptionResponse>
+    | CreateWebhookSubscriptionResponse;
+
+  /** ListWebhookSubscriptions lists the caller's subscriptions. */
+
+  listWebhookSubscriptions(
+    request: ListWebhookSubscriptionsRequest,
+    metadata?: Metadata,
+  ):
+    | Promise<ListWebhookSubscriptionsResponse>
+    | Observable<ListWebhookSubscriptionsResponse>
+    | ListWebhookSubscriptionsResponse;
+
+  /** GetWebhookSubscription returns one subscription. */
+
+  getWebhookSubscription(
+    request: GetWebhookSubscriptionRequest,
+    metadata?: Metadata,
+  ):
+    | Promise<GetWebhookSubscriptionResponse>
+    | Observable<GetWebhookSubscriptionResponse>
+    | GetWebhookSubscriptionResponse;
+
+  /** DeactivateWebhookSubscription stops new deliveries to a subscription. */
+
+  deactivateWebhookSubscription(
+    request: DeactivateWebhookSubscriptionRequest,
+    metadata?: Metadata,
+  ):
+    | Promise<DeactivateWebhookSubscriptionResponse>
+    | Observable<DeactivateWebhookSubscriptionResponse>
+    | DeactivateWebhookSubscriptionResponse;
+
+  /** ListWebhookDeliveries is the delivery log of a subscription, newest first, with every attempt. */
+
+  listWebhookDeliveries(
+    request: ListWebhookDeliveriesRequest,
+    metadata?: Metadata,
+  ): Promise<ListWebhookDeliveriesResponse> | Observable<ListWebhookDeliveriesResponse> | ListWebhookDeliveriesResponse;
+
+  /** RetryWebhookDelivery puts a parked delivery back in the queue. */
+
+  retryWebhookDelivery(
+    request: RetryWebhookDeliveryRequest,
+    metadata?: Metadata,
+  ): Promise<RetryWebhookDeliveryResponse> | Observable<RetryWebhookDeliveryResponse> | RetryWebhookDeliveryResponse;
+
+  /** ReplayWebhookEvents re-sends every subscribed event of a time range to a subscription. */
+
+  replayWebhookEvents(
+    request: ReplayWebhookEventsRequest,
+    metadata?: Metadata,
+  ): Promise<ReplayWebhookEventsResponse> | Observable<ReplayWebhookEventsResponse> | ReplayWebhookEventsResponse;
+
+  /** GetWebhookReplay returns the progress of a replay. */
+
+  getWebhookReplay(
+    request: GetWebhookReplayRequest,
+    metadata?: Metadata,
+  ): Promise<GetWebhookReplayResponse> | Observable<GetWebhookReplayResponse> | GetWebhookReplayResponse;
+
+  /** GetWebhookSettings returns the tenant's webhook settings. */
+
+  getWebhookSettings(
+    request: GetWebhookSettingsRequest,
+    metadata?: Metadata,
+  ): Promise<GetWebhookSettingsResponse> | Observable<GetWebhookSettingsResponse> | GetWebhookSettingsResponse;
+
+  /** UpdateWebhookSettings changes the tenant's webhook settings. */
+
+  updateWebhookSettings(
+    request: UpdateWebhookSettingsRequest,
+    metadata?: Metadata,
+  ): Promise<UpdateWebhookSettingsResponse> | Observable<UpdateWebhookSettingsResponse> | UpdateWebhookSettingsResponse;
 }
 
 export function TrackingServiceControllerMethods() {
   return function (constructor: Function) {
-    const grpcMethods: string[] = ["getTimeline"];
+    const grpcMethods: string[] = [
+      "getTimeline",
+      "watchTimeline",
+      "getOrderStatus",
+      "searchOrders",
+      "trackShipment",
+      "ingestCarrierTracking",
+      "configureCarrierTracking",
+      "createWebhookSubscription",
+      "listWebhookSubscriptions",
+      "getWebhookSubscription",
+      "deactivateWebhookSubscription",
+      "listWebhookDeliveries",
+      "retryWebhookDelivery",
+      "replayWebhookEvents",
+      "getWebhookReplay",
+      "getWebhookSettings",
+      "updateWebhookSettings",
+    ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
       GrpcMethod("TrackingService", method)(constructor.prototype[method], method, descriptor);
