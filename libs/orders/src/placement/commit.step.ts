@@ -4,7 +4,7 @@ import { OrdersRepository } from '../order/orders.repository';
 import { InventoryClient } from '../peers/inventory.client';
 import { buildPlacedOrder } from './placed-order.builder';
 import type { PlacementState } from './placement-state';
-import type { SagaStep } from './saga';
+import type { SagaStep } from '@baton/domain';
 
 /**
  * Step 3, commit: writes the order, its lines, parts, holds, history and sourcing decision, with

@@ -16,7 +16,7 @@ import { commitStep } from './commit.step';
 import { placementOrderId } from './placement-ids';
 import type { PlacementOutcome, PlacementState } from './placement-state';
 import { reserveStep } from './reserve.step';
-import { runSaga, type SagaStep } from './saga';
+import { runSaga, type SagaStep } from '@baton/domain';
 import { sourceStep } from './source.step';
 
 const LOCK_POLL_MS = 20;

@@ -6,7 +6,7 @@ import { OrdersRepository } from '../order/orders.repository';
 import { InventoryClient } from '../peers/inventory.client';
 import type { PlacementState } from './placement-state';
 import { nameBasedUuid } from './placement-ids';
-import type { SagaStep } from './saga';
+import type { SagaStep } from '@baton/domain';
 
 /** Reservation statuses that hold nothing for the order any more. */
 const SPENT = new Set(['released', 'expired', 'consumed']);

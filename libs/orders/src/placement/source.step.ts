@@ -1,4 +1,4 @@
-import type { SagaStep } from './saga';
+import type { SagaStep } from '@baton/domain';
 import type { PlacementState, PlannedAllocation } from './placement-state';
 import { holdFindings } from '../holds/hold-rules';
 import { OrdersError } from '../order/orders.errors';

@@ -5,7 +5,7 @@ import { DomainError } from '@baton/domain';
 import { ExchangePlacement } from '../exchange/exchange-placement';
 import { ReturnClosingService } from '../return/return-closing.service';
 import { ReturnLifecycle } from '../return/return-lifecycle';
-import { runSaga, type SagaStep } from '../return/saga';
+import { runSaga, type SagaStep } from '@baton/domain';
 import type { CreateReturnState } from './create-return-state';
 import { validateCreateReturn } from './create-return.validation';
 import { ReturnAuthorisation, newRmaNumber } from './return-authorisation';
